@@ -1,0 +1,5 @@
+"""`python -m citecheck` runs the command line."""
+
+from citecheck.cli import main
+
+main()

@@ -1,0 +1,169 @@
+"""The plain data that flows between the pipeline's stages; no I/O here.
+
+document --extract--> Document --references--> Entry --parse--> Reference
+--resolve--> Record (candidates) --match--> Verdict --check--> FileReport/Report
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """One verdict per reference; the values are the JSON report's strings."""
+
+    VERIFIED = "verified"
+    MISMATCHED = "mismatched"
+    NOT_FOUND = "not_found"
+    UNVERIFIED = "unverified"
+
+
+class Field(str, Enum):
+    """A bibliographic field that can disagree between the citation and the record."""
+
+    TITLE = "title"
+    AUTHORS = "authors"
+    JOURNAL = "journal"
+    YEAR = "year"
+    VOLUME = "volume"
+    ISSUE = "issue"
+    PAGES = "pages"
+    DOI = "doi"
+
+
+class Source(str, Enum):
+    CROSSREF = "crossref"
+    PUBMED = "pubmed"
+
+
+class DocumentKind(str, Enum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's readable text; `path` is what the user named ("-" for stdin)."""
+
+    path: str
+    text: str
+    kind: DocumentKind
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a reference list, as written (hard wraps joined), with its 1-based line."""
+
+    index: int
+    raw: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The fields parsed out of one entry. Unknown values are None.
+
+    Authors are "Family Initials" strings ("Berman RM"); `et_al` is True when the entry
+    abbreviated its author list, so a shorter cited list is not a disagreement.
+    """
+
+    index: int
+    raw: str
+    line: int = 0
+    authors: tuple[str, ...] = ()
+    et_al: bool = False
+    title: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """A work as one service describes it (a candidate match for a reference).
+
+    `journals` holds every name the service gives the journal (full title and
+    abbreviations); `journal` is the one shown to people. `pages` is a full range
+    ("351-354"), or the article number for articles without pages.
+    """
+
+    source: Source
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    journal: str | None = None
+    journals: tuple[str, ...] = ()
+    year: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    retracted: bool = False
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    field: Field
+    cited: str
+    found: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    reference: Reference
+    status: Status
+    match: Record | None = None
+    score: float | None = None
+    mismatches: tuple[Mismatch, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def retracted(self) -> bool:
+        return self.match is not None and self.match.retracted
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The outcome for one input: either an error (it could not be read) or its verdicts."""
+
+    path: str
+    verdicts: tuple[Verdict, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int = 0
+    references: int = 0
+    verified: int = 0
+    mismatched: int = 0
+    not_found: int = 0
+    unverified: int = 0
+    retracted: int = 0
+    errors: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileReport, ...] = field(default_factory=tuple)
+
+    def summary(self) -> Summary:
+        verdicts = [v for f in self.files for v in f.verdicts]
+        counts = {status: sum(1 for v in verdicts if v.status is status) for status in Status}
+        return Summary(
+            files=len(self.files),
+            references=len(verdicts),
+            verified=counts[Status.VERIFIED],
+            mismatched=counts[Status.MISMATCHED],
+            not_found=counts[Status.NOT_FOUND],
+            unverified=counts[Status.UNVERIFIED],
+            retracted=sum(1 for v in verdicts if v.retracted),
+            errors=sum(1 for f in self.files if f.error is not None),
+        )
