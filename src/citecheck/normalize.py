@@ -1,0 +1,79 @@
+"""Small text helpers shared by the resolvers and the matcher: no I/O, no state."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_PAGE_PART = re.compile(r"^([A-Za-z]*)(\d+)([A-Za-z]*)$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and punctuation, collapse spaces: 'Müller-Lüdenscheidt, K.'
+    becomes 'muller ludenscheidt k'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def initials(given: str) -> str:
+    """'Ronald M.' -> 'RM'; 'Rong-Jian' -> 'RJ'; 'J. H.' -> 'JH'."""
+    return "".join(part[0].upper() for part in re.split(r"[\s.\-]+", given) if part)
+
+
+def author_label(family: str, given: str | None) -> str:
+    """The "Family Initials" form used throughout (and by PubMed): 'Berman RM'."""
+    letters = initials(given or "")
+    return f"{family} {letters}".strip()
+
+
+def family_name(author: str) -> str:
+    """The family name of a "Family Initials" author: 'van der Berg J' -> 'van der Berg'."""
+    parts = author.split()
+    if len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 4:
+        parts = parts[:-1]
+    return " ".join(parts)
+
+
+def clean_doi(doi: str | None) -> str | None:
+    """Lowercase, without a doi.org/`doi:` prefix or trailing punctuation."""
+    if not doi:
+        return None
+    value = _DOI_PREFIX.sub("", doi.strip()).rstrip(".,;")
+    return value.lower() or None
+
+
+def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
+    """First and last page, with MEDLINE-style abbreviations expanded.
+
+    '351-4' -> ('351', '354'); '959–964' -> ('959', '964'); 'S12-5' -> ('S12', 'S15');
+    'e0123' -> ('e0123', None). None when there is nothing page-like.
+    """
+    if not pages:
+        return None
+    parts = [p for p in re.split(r"\s*[-‐‑‒–—]+\s*", pages.strip()) if p]
+    if not parts:
+        return None
+    first = parts[0]
+    if len(parts) == 1:
+        return first, None
+    last = parts[-1]
+    first_match, last_match = _PAGE_PART.match(first), _PAGE_PART.match(last)
+    if first_match and last_match:
+        prefix, first_digits, _ = first_match.groups()
+        last_prefix, last_digits, suffix = last_match.groups()
+        if len(last_digits) < len(first_digits):
+            last_digits = first_digits[: len(first_digits) - len(last_digits)] + last_digits
+        last = f"{last_prefix or prefix}{last_digits}{suffix}"
+    return first, last
+
+
+def full_pages(pages: str | None) -> str | None:
+    """A page range written out in full: '351-4' -> '351-354'."""
+    bounds = page_bounds(pages)
+    if bounds is None:
+        return None
+    first, last = bounds
+    return f"{first}-{last}" if last and last != first else first

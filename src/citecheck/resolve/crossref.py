@@ -1,0 +1,146 @@
+"""Crossref REST API through habanero: DOI look-ups and bibliographic searches.
+
+Request shapes follow the Crossref REST API documentation (see ../shared/SERVICES.md,
+sections 1-4): `GET /works/{doi}` (404 "Resource not found." for an unknown DOI) and
+`GET /works?query.bibliographic=...&rows=N&select=...`. The contact address goes in
+the User-Agent (`mailto:`), which is what places a client in the polite pool.
+This is the only module that imports habanero.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from habanero import Crossref
+
+from citecheck.model import Record, Source
+from citecheck.normalize import author_label, clean_doi, full_pages
+from citecheck.resolve.errors import ServiceUnavailable, TransientError
+from citecheck.resolve.http import Caller, retry_after_seconds, user_agent
+
+SERVICE = "crossref"
+# Only the fields the matcher reads: `select` keeps answers small (Crossref's advice).
+SELECT = [
+    "DOI",
+    "type",
+    "title",
+    "author",
+    "container-title",
+    "short-container-title",
+    "issued",
+    "published-print",
+    "published-online",
+    "volume",
+    "issue",
+    "page",
+    "article-number",
+    "updated-by",
+]
+# Crossref update types that are warnings, not retractions (SERVICES.md section 4).
+NOTICE_TYPES = {"correction", "erratum", "expression_of_concern", "addendum", "clarification"}
+
+
+def _classify(error: Exception) -> Exception:
+    """Turn whatever habanero raised into 'no such DOI', retry, or give up.
+
+    habanero raises HTTP errors of its HTTP client (with `.response`), its own
+    RequestError (with `.status_code`), RuntimeError for transport failures and
+    ValueError for bodies that are not JSON; read the status where there is one.
+    """
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None) or getattr(error, "status_code", None)
+    if status is None:
+        return TransientError(f"no usable answer ({type(error).__name__})")
+    status = int(status)
+    if status == 429 or status >= 500:
+        headers = getattr(response, "headers", None) or {}
+        retry_after = retry_after_seconds(headers.get("retry-after"))
+        return TransientError(f"HTTP {status}", retry_after=retry_after)
+    if status == 404:
+        return LookupError("not found")
+    return ServiceUnavailable(SERVICE, f"HTTP {status} (request refused)")
+
+
+def _year(work: dict[str, Any]) -> int | None:
+    for key in ("issued", "published-print", "published-online"):
+        parts = (work.get(key) or {}).get("date-parts") or [[]]
+        if parts and parts[0] and parts[0][0]:
+            return int(parts[0][0])
+    return None
+
+
+def _first(values: Any) -> str | None:
+    if isinstance(values, list):
+        return str(values[0]) if values else None
+    return str(values) if values else None
+
+
+def work_to_record(work: dict[str, Any]) -> Record:
+    """A Crossref work (the `message` of /works/{doi}, or an item of /works) as a Record."""
+    authors = tuple(
+        author_label(a["family"], a.get("given")) if a.get("family") else str(a.get("name", ""))
+        for a in work.get("author") or []
+        if a.get("family") or a.get("name")
+    )
+    names = [*(work.get("container-title") or []), *(work.get("short-container-title") or [])]
+    updates = work.get("updated-by") or []
+    kinds = {str(u.get("type", "")).lower() for u in updates}
+    notices = tuple(sorted(k.replace("_", " ") for k in kinds & NOTICE_TYPES))
+    return Record(
+        source=Source.CROSSREF,
+        authors=authors,
+        title=_first(work.get("title")),
+        journal=names[0] if names else None,
+        journals=tuple(dict.fromkeys(names)),
+        year=_year(work),
+        volume=work.get("volume"),
+        issue=work.get("issue"),
+        pages=full_pages(work.get("page")) or work.get("article-number"),
+        doi=clean_doi(work.get("DOI")),
+        retracted="retraction" in kinds,
+        notices=notices,
+    )
+
+
+class CrossrefClient:
+    def __init__(self, base_url: str, mailto: str | None, timeout: float, caller: Caller):
+        # habanero puts `mailto` into its own User-Agent; ours names citecheck as well.
+        self._crossref = Crossref(
+            base_url=base_url,
+            mailto=mailto,
+            ua_string=user_agent(mailto),
+            timeout=timeout,
+        )
+        self._caller = caller
+
+    def _ask(self, **arguments: Any) -> dict[str, Any] | None:
+        """One paced, retried habanero call; None when Crossref says "no such DOI"."""
+
+        def attempt() -> dict[str, Any] | None:
+            try:
+                answer = self._crossref.works(**arguments)
+            except Exception as error:  # habanero's errors have no common base class
+                outcome = _classify(error)
+                if isinstance(outcome, LookupError):
+                    return None
+                raise outcome from error
+            if not isinstance(answer, dict) or not isinstance(answer.get("message"), dict):
+                raise TransientError("answer of an unexpected shape")
+            return answer
+
+        return self._caller.call(attempt)
+
+    def by_doi(self, doi: str) -> list[Record]:
+        # DOIs may hold characters that break a URL path (SERVICES.md section 2).
+        answer = self._ask(ids=quote(doi, safe="/()"))
+        if answer is None:
+            return []
+        return [work_to_record(answer["message"])]
+
+    def search(self, citation: str, rows: int) -> list[Record]:
+        answer = self._ask(query_bibliographic=citation, limit=rows, select=SELECT)
+        items = (answer or {}).get("message", {}).get("items")
+        if not isinstance(items, list):
+            raise ServiceUnavailable(SERVICE, "search answer without an item list")
+        return [work_to_record(item) for item in items if isinstance(item, dict)]

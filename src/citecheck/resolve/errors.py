@@ -1,0 +1,24 @@
+"""How a resolver says "I could not get an answer" (as opposed to "there is no such work")."""
+
+from __future__ import annotations
+
+
+class ServiceUnavailable(Exception):  # noqa: N818 (the name the architecture uses)
+    """A service gave no usable answer: down, rate limited, timed out, or answered nonsense.
+
+    The reference it was asked about must end up `unverified`, never `not_found`.
+    """
+
+    def __init__(self, service: str, reason: str) -> None:
+        super().__init__(f"{service}: {reason}")
+        self.service = service
+        self.reason = reason
+
+
+class TransientError(Exception):
+    """One failed call that may succeed when tried again (timeout, 429, 5xx, garbled body)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after

@@ -1,0 +1,86 @@
+"""Run-time settings, read once from the environment and the command line.
+
+Environment variables are the ones fixed by CONTRACT.md (base URLs, mailto, API key, cache
+directory); everything else has a default chosen from the services' published limits.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+DEFAULT_CROSSREF_URL = "https://api.crossref.org"
+DEFAULT_PUBMED_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+
+
+@dataclass(frozen=True)
+class Settings:
+    crossref_url: str = DEFAULT_CROSSREF_URL
+    pubmed_url: str = DEFAULT_PUBMED_URL
+    mailto: str | None = None
+    ncbi_api_key: str | None = field(default=None, repr=False)  # a secret: never printed
+    cache_dir: Path | None = None  # None: no cache at all (--no-cache)
+    offline: bool = False
+    # One call's timeout, and how often a failed call (timeout, 429, 5xx) is tried again.
+    timeout: float = 15.0
+    retries: int = 3
+    backoff: float = 0.5  # first wait in seconds; doubles with each retry, plus jitter
+    max_retry_after: float = 30.0  # cap on a server's Retry-After, so a run stays bounded
+    crossref_rows: int = 5  # candidates asked of a bibliographic search
+    pubmed_rows: int = 5
+
+    @property
+    def crossref_rate(self) -> float:
+        """Crossref list queries per second: 3 in the polite pool, 1 in the public one.
+
+        Limits in force since 1 Dec 2025, as reported in ../shared/SERVICES.md section 1.
+        """
+        return 3.0 if self.mailto else 1.0
+
+    @property
+    def pubmed_rate(self) -> float:
+        """E-utilities requests per second: 3 without an API key, 10 with one (NCBI policy)."""
+        return 10.0 if self.ncbi_api_key else 3.0
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("citecheck"))
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def _env_number(name: str, default: float) -> float:
+    value = _env(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {value!r}") from None
+
+
+def from_environment(
+    *,
+    mailto: str | None = None,
+    offline: bool = False,
+    no_cache: bool = False,
+) -> Settings:
+    """Settings from the environment, with command-line values (when given) taking precedence."""
+    cache_env = _env("CITECHECK_CACHE_DIR")
+    cache_dir = None if no_cache else (Path(cache_env) if cache_env else default_cache_dir())
+    return Settings(
+        crossref_url=(_env("CITECHECK_CROSSREF_URL") or DEFAULT_CROSSREF_URL).rstrip("/"),
+        pubmed_url=(_env("CITECHECK_PUBMED_URL") or DEFAULT_PUBMED_URL).rstrip("/"),
+        mailto=mailto or _env("CITECHECK_MAILTO"),
+        ncbi_api_key=_env("NCBI_API_KEY"),
+        cache_dir=cache_dir,
+        offline=offline,
+        timeout=_env_number("CITECHECK_TIMEOUT", Settings.timeout),
+        retries=int(_env_number("CITECHECK_RETRIES", Settings.retries)),
+    )
