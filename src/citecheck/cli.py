@@ -1,0 +1,167 @@
+"""The command line: options -> Settings, run the check, print a report, exit with a code.
+
+The only module that writes to the terminal or exits; everything else is a library.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from citecheck import __version__
+from citecheck.check import Progress, check_paths
+from citecheck.model import Report, Status
+from citecheck.report import json as json_report
+from citecheck.report import text as text_report
+from citecheck.settings import from_environment
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
+RETRACTED = "retracted"
+FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED)
+DEFAULT_FAIL_ON = "mismatched,not_found,retracted"
+
+HELP = f"""Check the references of documents against Crossref and PubMed.
+
+PATH is a file, a folder (searched for .txt, .md and .html documents) or - for
+standard input. Each reference is reported as verified, mismatched (the paper exists
+but fields such as journal, volume or pages are wrong), not_found (likely fabricated),
+or unverified (a service could not be reached), and flagged if retracted.
+
+\b
+Examples:
+  citecheck article.txt
+  citecheck --format json -o report.json site/
+  citecheck --fail-on mismatched,not_found,unverified pages/*.html
+  cat draft.md | citecheck -
+
+\b
+Exit codes:
+  0  every reference passed
+  1  a reference has a status listed in --fail-on
+  2  usage error, or an input that could not be read
+  3  nothing failed, but some references are unverified
+
+\b
+Environment: CITECHECK_MAILTO, NCBI_API_KEY, CITECHECK_CACHE_DIR,
+CITECHECK_CROSSREF_URL, CITECHECK_PUBMED_URL, NO_COLOR (see the README).
+Version {__version__}."""
+
+
+def parse_fail_on(value: str) -> frozenset[str]:
+    names = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(names - set(FAIL_ON_CHOICES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown status {', '.join(unknown)}; choose from {', '.join(FAIL_ON_CHOICES)}",
+            param_hint="--fail-on",
+        )
+    return frozenset(names)
+
+
+def exit_code(report: Report, fail_on: frozenset[str]) -> int:
+    """CONTRACT.md: 2 (an unreadable input) beats 1 (a failing reference) beats 3 beats 0."""
+    if any(f.error is not None for f in report.files):
+        return EXIT_USAGE
+    verdicts = [v for f in report.files for v in f.verdicts]
+    if any(v.status.value in fail_on or (v.retracted and RETRACTED in fail_on) for v in verdicts):
+        return EXIT_FAILED
+    if any(v.status is Status.UNVERIFIED for v in verdicts):
+        return EXIT_UNVERIFIED
+    return EXIT_OK
+
+
+def _use_color(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+def _progress_printer(quiet: bool) -> Progress | None:
+    """A one-line progress counter on stderr, only for a person watching a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(path: str, done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        click.echo(f"\r\033[Kchecking {path}: {done}/{total} references", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    return show
+
+
+@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format: a table for people, or JSON for scripts.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
+@click.option(
+    "--fail-on",
+    default=DEFAULT_FAIL_ON,
+    show_default=True,
+    metavar="LIST",
+    help=f"Statuses that make the exit code 1, from: {', '.join(FAIL_ON_CHOICES)}.",
+)
+@click.option("--offline", is_flag=True, help="Answer only from the cache; others are unverified.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option(
+    "--mailto",
+    metavar="EMAIL",
+    help="Contact e-mail sent to Crossref and NCBI (default: $CITECHECK_MAILTO). "
+    "Crossref serves identified users faster.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@click.version_option(__version__, "--version", prog_name="citecheck")
+def cli(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    fail_on: str,
+    offline: bool,
+    no_cache: bool,
+    mailto: str | None,
+    quiet: bool,
+) -> int:
+    failing = parse_fail_on(fail_on)
+    try:
+        settings = from_environment(mailto=mailto, offline=offline, no_cache=no_cache)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    report = check_paths(paths, settings, _progress_printer(quiet))
+    if output_format == "json":
+        rendered = json_report.render(report)
+    else:
+        color = output is None and _use_color(sys.stdout)
+        rendered = text_report.render(report, color=color)
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            raise click.UsageError(f"cannot write {output}: {error.strerror}") from error
+        if not quiet:
+            click.echo(text_report.summary_line(report.summary()), err=True)
+    return exit_code(report, failing)
+
+
+def main() -> None:
+    """Entry point: turn click's usage errors into one line, and results into exit codes."""
+    try:
+        code = cli.main(standalone_mode=False, prog_name="citecheck")
+    except click.UsageError as error:
+        click.echo(f"citecheck: error: {error.format_message()} (see citecheck --help)", err=True)
+        sys.exit(EXIT_USAGE)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("citecheck: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

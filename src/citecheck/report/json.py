@@ -1,0 +1,90 @@
+"""The JSON report, exactly as CONTRACT.md fixes it (schema 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from citecheck import __version__
+from citecheck.model import FileReport, Record, Reference, Report, Verdict
+
+SCHEMA = 1
+
+
+def _cited(reference: Reference) -> dict[str, Any]:
+    return {
+        "authors": list(reference.authors),
+        "title": reference.title,
+        "journal": reference.journal,
+        "year": reference.year,
+        "volume": reference.volume,
+        "issue": reference.issue,
+        "pages": reference.pages,
+        "doi": reference.doi,
+        "pmid": reference.pmid,
+    }
+
+
+def _match(record: Record | None) -> dict[str, Any] | None:
+    if record is None:
+        return None
+    return {
+        "authors": list(record.authors),
+        "title": record.title,
+        "journal": record.journal,
+        "year": record.year,
+        "volume": record.volume,
+        "issue": record.issue,
+        "pages": record.pages,
+        "doi": record.doi,
+        "pmid": record.pmid,
+        "source": record.source.value,
+    }
+
+
+def _reference(verdict: Verdict) -> dict[str, Any]:
+    reference = verdict.reference
+    return {
+        "index": reference.index,
+        "raw": reference.raw,
+        "line": reference.line,
+        "status": verdict.status.value,
+        "retracted": verdict.retracted,
+        "score": verdict.score,
+        "cited": _cited(reference),
+        "match": _match(verdict.match),
+        "mismatches": [
+            {"field": m.field.value, "cited": m.cited, "found": m.found} for m in verdict.mismatches
+        ],
+        "warnings": list(verdict.warnings),
+    }
+
+
+def _file(file: FileReport) -> dict[str, Any]:
+    return {
+        "path": file.path,
+        "error": file.error,
+        "references": [_reference(v) for v in file.verdicts],
+    }
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    summary = report.summary()
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "citecheck", "version": __version__},
+        "files": [_file(f) for f in report.files],
+        "summary": {
+            "files": summary.files,
+            "references": summary.references,
+            "verified": summary.verified,
+            "mismatched": summary.mismatched,
+            "not_found": summary.not_found,
+            "unverified": summary.unverified,
+            "retracted": summary.retracted,
+        },
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"

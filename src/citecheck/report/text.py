@@ -1,0 +1,121 @@
+"""The terminal report: a table per file that an editor can act on, then a summary.
+
+Rendered with rich into a string; colours only when asked for (a terminal, no NO_COLOR).
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from citecheck.model import FileReport, Report, Status, Summary, Verdict
+from citecheck.normalize import family_name
+
+LABELS = {
+    Status.VERIFIED: ("verified", "green"),
+    Status.MISMATCHED: ("MISMATCHED", "bold yellow"),
+    Status.NOT_FOUND: ("NOT FOUND", "bold red"),
+    Status.UNVERIFIED: ("unverified", "blue"),
+}
+# What each status means for the person who has to fix the page.
+EXPLANATIONS = {
+    Status.MISMATCHED: "the paper exists, but the citation gets details wrong: "
+    "correct them from the found record",
+    Status.NOT_FOUND: "no such paper in Crossref or PubMed: it is likely fabricated; "
+    "remove it or find the real source",
+    Status.UNVERIFIED: "a service could not be reached, so this was not checked: run again later",
+}
+
+
+def _who(verdict: Verdict) -> str:
+    reference = verdict.reference
+    author = family_name(reference.authors[0]) if reference.authors else "?"
+    return f"{author} {reference.year or 'n.d.'}"
+
+
+def _details(verdict: Verdict) -> Text:
+    lines = [f"{m.field.value}: {m.cited} -> {m.found}" for m in verdict.mismatches]
+    if verdict.status is Status.NOT_FOUND:
+        lines.append("no matching record: likely fabricated")
+    if verdict.retracted:
+        lines.insert(0, "RETRACTED")
+    lines.extend(verdict.warnings)
+    return Text("\n".join(lines))
+
+
+def _found(verdict: Verdict) -> str:
+    record = verdict.match
+    if record is None:
+        return ""
+    if record.doi:
+        return f"doi:{record.doi}"
+    return f"PMID {record.pmid}" if record.pmid else ""
+
+
+def _file_table(file: FileReport) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Reference", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("What differs (cited -> found)", overflow="fold")
+    table.add_column("Found", overflow="fold")
+    for verdict in file.verdicts:
+        label, style = LABELS[verdict.status]
+        status = Text(label, style=style)
+        if verdict.retracted:
+            status.append(" RETRACTED", style="bold magenta")
+        table.add_row(
+            str(verdict.reference.index), _who(verdict), status, _details(verdict), _found(verdict)
+        )
+    return table
+
+
+def summary_line(summary: Summary) -> str:
+    parts = [
+        f"{summary.verified} verified",
+        f"{summary.mismatched} mismatched",
+        f"{summary.not_found} not found",
+        f"{summary.unverified} unverified",
+    ]
+    if summary.retracted:
+        parts.append(f"{summary.retracted} retracted")
+    files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+    if summary.errors:
+        files += f" ({summary.errors} could not be checked)"
+    return f"{files}, {summary.references} references: " + ", ".join(parts)
+
+
+def render(report: Report, *, color: bool = False, width: int = 120) -> str:
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+    )
+    for file in report.files:
+        if file.error is not None:
+            console.print(Text(f"{file.path}: error: {file.error}", style="bold red"))
+            console.print()
+            continue
+        count = len(file.verdicts)
+        console.print(
+            Text(f"{file.path}: {count} reference{'s' if count != 1 else ''}", style="bold")
+        )
+        console.print(_file_table(file))
+        console.print()
+    statuses = {v.status for f in report.files for v in f.verdicts}
+    for status, meaning in EXPLANATIONS.items():
+        if status in statuses:
+            label, style = LABELS[status]
+            line = Text(label.lower(), style=style)
+            line.append(f": {meaning}")
+            console.print(line)
+    console.print(Text(summary_line(report.summary()), style="bold"))
+    return buffer.getvalue()
