@@ -1,0 +1,143 @@
+"""Read user-named inputs (files, folders, stdin) into Documents of readable text.
+
+Every failure a user can cause (missing file, binary data, empty file, ...) surfaces as
+an InputError with a one-line message, so the caller can report it next to the path and
+carry on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from citecheck.extract.html import html_to_text
+from citecheck.extract.markdown import markdown_to_text
+from citecheck.extract.text import BinaryDataError, decode
+from citecheck.model import Document, DocumentKind
+
+__all__ = ["SUPPORTED_EXTENSIONS", "InputError", "discover", "load"]
+
+SUPPORTED_EXTENSIONS: dict[str, DocumentKind] = {
+    ".txt": DocumentKind.TEXT,
+    ".text": DocumentKind.TEXT,
+    ".md": DocumentKind.MARKDOWN,
+    ".markdown": DocumentKind.MARKDOWN,
+    ".html": DocumentKind.HTML,
+    ".htm": DocumentKind.HTML,
+    ".xhtml": DocumentKind.HTML,
+}
+
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b"
+    r"|<html[\s>]|<body[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+class InputError(Exception):
+    """An input that cannot be read; str(error) is one short line for the user."""
+
+
+def load(path: str) -> Document:
+    """Read `path` ("-" for standard input) into a Document; raise InputError on failure."""
+    data = _read_stdin() if path == "-" else _read_file(path)
+    if not data.strip():
+        raise InputError("the file is empty")
+    try:
+        text = decode(data)
+    except BinaryDataError as error:
+        raise InputError(f"not a text document ({error})") from None
+    if not text.strip():
+        raise InputError("the file is empty")
+    kind = _kind_for(path, text)
+    if kind is DocumentKind.HTML:
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError("no readable text in the HTML")
+    elif kind is DocumentKind.MARKDOWN:
+        text = markdown_to_text(text)
+    return Document(path=path, text=text, kind=kind)
+
+
+def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Expand folders to the supported documents inside them.
+
+    Returns (files, errors). Paths named explicitly are kept whatever their extension
+    (load() decides whether they are readable); folders contribute only supported files,
+    sorted, skipping hidden entries and never following symlinked folders (which could
+    lead out of the tree or into a loop). Duplicates are reported once.
+    """
+    files: list[str] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        key = name if name == "-" else os.path.normpath(name)
+        if key not in seen:
+            seen.add(key)
+            files.append(name)
+
+    for path in paths:
+        if path == "-":
+            add(path)
+        elif Path(path).is_dir():
+            for found in _walk(path):
+                add(found)
+        elif Path(path).exists():
+            add(path)
+        elif Path(path).is_symlink():
+            errors.append(f"{path}: broken symbolic link")
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, errors
+
+
+def _walk(root: str) -> list[str]:
+    real_root = Path(root).resolve()
+    found: list[str] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
+                continue
+            full = Path(folder) / name
+            if full.is_symlink():
+                # A symlinked file counts only if it stays inside the tree.
+                target = full.resolve()
+                if not target.is_file() or not target.is_relative_to(real_root):
+                    continue
+            elif not full.is_file():
+                continue
+            found.append(str(full))
+    return found
+
+
+def _read_stdin() -> bytes:
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as error:
+        raise InputError(f"cannot read standard input: {error.strerror or error}") from None
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except PermissionError:
+        raise InputError("cannot read: permission denied") from None
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise InputError(f"cannot read: {reason}") from None
+
+
+def _kind_for(path: str, text: str) -> DocumentKind:
+    kind = None if path == "-" else SUPPORTED_EXTENSIONS.get(Path(path).suffix.lower())
+    if kind is not None:
+        return kind
+    return DocumentKind.HTML if _HTML_SNIFF.search(text[:4096]) else DocumentKind.TEXT

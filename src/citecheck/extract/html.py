@@ -1,0 +1,239 @@
+"""Reduce a saved web page to the text of its main content, one block per line.
+
+The reference finder works on lines, so the important job here is layout: block elements
+become separate lines, list items become "- " lines (so entries stay apart), and page
+chrome (menus, cookie banners, footers) is removed so it cannot be mistaken for content.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+)
+
+# Elements whose content is never article text.
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+        "template", "iframe", "svg", "canvas", "button", "select", "head", "object",
+        "embed", "dialog", "menu",
+    }
+)  # fmt: skip
+_DROP_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
+)
+# class/id fragments that mark navigation chrome. "nav" must start a word so that
+# e.g. "canvas" or "unavailable" are not hit.
+_CHROME = re.compile(r"(?:^|[-_\s])nav|menu|footer|sidebar|cookie|breadcrumb", re.IGNORECASE)
+# Never drop these because of a class name: they are the content itself.
+_CONTENT_TAGS = frozenset({"main", "article", "body", "html"})
+
+# Blocks separated by a blank line.
+_PARA_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "blockquote", "ul", "ol", "dl",
+        "table", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+        "address", "details", "summary", "center", "hr", "fieldset",
+    }
+)  # fmt: skip
+# Blocks that start a new line but need no blank line around them.
+_LINE_BLOCKS = frozenset({"li", "tr", "dd", "dt", "caption", "thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+
+_DOI_HREF = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_PUBMED_HREF = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/(\d+)")
+_REF_HEADING = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|literature cited|sources|"
+    r"citations|notes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def html_to_text(markup: str) -> str:
+    """The readable main-content text of an HTML document ("" if there is none)."""
+    soup = BeautifulSoup(markup, "html.parser")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
+        node.extract()
+    _drop_chrome(soup)
+    root = _content_root(soup)
+    writer = _Writer()
+    writer.render(root)
+    return writer.text()
+
+
+def _attr_text(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
+def _chrome_kind(tag: Tag) -> str | None:
+    """How sure we are that `tag` is page chrome, or None when it is not chrome.
+
+    "certain": chrome by element or visibility; "hinted": only its role/class/id say so.
+    """
+    if tag.name in _DROP_TAGS:
+        return "certain"
+    if tag.name in _CONTENT_TAGS:
+        return None
+    if tag.has_attr("hidden") or _attr_text(tag, "aria-hidden").lower() == "true":
+        return "certain"
+    style = _attr_text(tag, "style").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return "certain"
+    if _attr_text(tag, "role").lower() in _DROP_ROLES:
+        return "hinted"
+    if _CHROME.search(_attr_text(tag, "class") + " " + _attr_text(tag, "id")):
+        return "hinted"
+    return None
+
+
+def _holds_reference_list(tag: Tag) -> bool:
+    """Journal sites sometimes put the reference list in an <aside> or <footer>: keep it."""
+    for heading in tag.find_all(re.compile(r"^h[1-6]$")):
+        if _REF_HEADING.match(heading.get_text(" ", strip=True)):
+            return True
+    return False
+
+
+def _drop_chrome(soup: BeautifulSoup) -> None:
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    total = _text_len(body)
+    # Collect first, then remove: decomposing while iterating find_all is unreliable.
+    doomed = [
+        (tag, kind)
+        for tag in soup.find_all(True)
+        if isinstance(tag, Tag)
+        and tag.name not in ("html", "body")
+        and (kind := _chrome_kind(tag)) is not None
+    ]
+    for tag, kind in doomed:
+        if tag.decomposed:
+            continue
+        # A class such as "page-with-sidebar" on a wrapper (or an ASP.NET <form> around
+        # the whole page) must not wipe out the content.
+        if (kind == "hinted" or tag.name == "form") and total and _text_len(tag) > 0.5 * total:
+            continue
+        if tag.name in ("aside", "footer", "section", "div") and _holds_reference_list(tag):
+            continue
+        tag.decompose()
+
+
+def _text_len(tag: Tag) -> int:
+    return len(_SPACES.sub("", tag.get_text()))
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    """<main> (or a lone <article>) when it holds most of the page's text, else the body."""
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    total = _text_len(body)
+    candidates: list[Tag] = []
+    main = soup.find("main") or soup.find(role="main")
+    if isinstance(main, Tag):
+        candidates.append(main)
+    articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
+    if len(articles) == 1:
+        candidates.append(articles[0])
+    for candidate in candidates:
+        if total and _text_len(candidate) >= 0.5 * total:
+            return candidate
+    return body
+
+
+class _Writer:
+    """Accumulates inline text into lines; blocks flush the current line."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        # A list item's "- " waits for the item's first text, so that <li><p>..</p></li>
+        # still yields one "- ..." line rather than a lone dash.
+        self.prefix = ""
+
+    def write(self, text: str) -> None:
+        self.current.append(text)
+
+    def newline(self) -> None:
+        line = _SPACES.sub(" ", _ZERO_WIDTH.sub("", "".join(self.current))).strip()
+        self.current = []
+        if line:
+            self.lines.append(self.prefix + line)
+            self.prefix = ""
+
+    def blank(self) -> None:
+        self.newline()
+        if self.lines and self.lines[-1] != "" and not self.prefix:
+            self.lines.append("")
+
+    def render(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                self._render_tag(child)
+            elif isinstance(child, NavigableString) and not isinstance(
+                child, Comment | Doctype | Declaration | ProcessingInstruction
+            ):
+                self.write(str(child).replace("\n", " ").replace("\r", " "))
+
+    def _render_tag(self, tag: Tag) -> None:
+        name = tag.name
+        if name == "br":
+            self.newline()
+        elif name == "pre":
+            self.blank()
+            for line in tag.get_text().splitlines():
+                self.write(line)
+                self.newline()
+            self.blank()
+        elif name in _PARA_BLOCKS:
+            self.blank()
+            self.render(tag)
+            self.blank()
+        elif name in _LINE_BLOCKS:
+            self.newline()
+            if name == "li":
+                self.prefix = "- "
+            self.render(tag)
+            self.newline()
+            self.prefix = ""
+        elif name in _CELLS:
+            self.write(" ")
+            self.render(tag)
+            self.write(" ")
+        elif name == "a":
+            self.render(tag)
+            self._keep_identifier(tag)
+        elif name == "img":
+            self.write(_attr_text(tag, "alt"))
+        else:
+            self.render(tag)
+
+    def _keep_identifier(self, tag: Tag) -> None:
+        """Links often hide the DOI/PMID behind text like "CrossRef"; keep it in the text."""
+        href = unquote(_attr_text(tag, "href")).strip()
+        text = tag.get_text().lower()
+        doi = _DOI_HREF.search(href)
+        if doi:
+            if doi.group(1).lower() not in text:
+                self.write(f" https://doi.org/{doi.group(1)} ")
+            return
+        pmid = _PUBMED_HREF.search(href)
+        if pmid and pmid.group(1) not in text:
+            self.write(f" PMID: {pmid.group(1)} ")
+
+    def text(self) -> str:
+        self.newline()
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + ("\n" if self.lines else "")

@@ -1,0 +1,300 @@
+"""Parse one reference entry into fields (authors, title, journal, year, ...).
+
+Design: identifiers (DOI, PMID, URLs) are cut out first, because they can sit anywhere.
+What remains is matched against a short table of style patterns (APA/Harvard, Vancouver/
+AMA, Nature, MLA, and partial forms), all built from the same named sub-patterns. Every
+pattern that matches is scored by how many plausible fields it yields and the best one
+wins; fields no pattern found are filled by loose searches. Nothing here raises on odd
+input: a reference we cannot read simply has None fields.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from citecheck.model import Entry, Reference
+
+__all__ = ["parse_authors", "parse_entry"]
+
+_UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_OPEN_Q = "\"“„«‘'"
+_CLOSE_Q = "\"”»’'"
+
+# ---- identifiers and noise, removed before style matching --------------------------
+_DOI = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:?\s*|\bDOI\s*:?\s*)?(10\.\d{4,9}/[^\s\"<>]+)",
+    re.IGNORECASE,
+)
+_PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b\.?", re.IGNORECASE)
+_NOISE = re.compile(
+    r"\bPMCID\s*:?\s*PMC\d+\.?|\[(?:PubMed|PMC free article|CrossRef|Google Scholar|DOI)\]"
+    r"|\[?Epub ahead of print\]?\.?|\bEpub\s+(?:19|20)\d{2}(?:\s+\w{3})?(?:\s+\d{1,2})?\.?"
+    r"|\(?(?:Retrieved|Accessed)\b[^()]*?(?:19|20)\d{2}\)?\.?"
+    r"|(?:Available\s+(?:from|at)\s*:?\s*|Retrieved\s+from\s*)?<?https?://\S+>?",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+")
+_MARKER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[•·▪◦‣●\-*–])\s*")
+
+# ---- shared sub-patterns --------------------------------------------------------------
+_YEAR = r"(?P<year>1[89]\d{2}|20\d{2})[a-z]?"
+_YEAR_PAREN = rf"\(\s*{_YEAR}(?:\s*[,;][^)]{{0,40}})?\s*\)"
+_PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?"
+_PAGES = rf"(?P<pages>{_PAGE}(?:\s*[-{_DASHES}]\s*{_PAGE})?)"
+_ISSUE = r"(?:\s*\((?P<issue>[^()]{1,25})\))"
+_VOLUME = r"(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+)"
+# volume(issue), pages  |  volume(issue):pages  |  volume (issue): pp. pages
+_VIP = rf"{_VOLUME}{_ISSUE}?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
+_TITLE = (
+    rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
+    r"|(?P<title>[^\"“”]+?[.?!]))"
+)
+# Journal words: abbreviations ending in "." must be capitalised ("Nat. Neurosci."),
+# so a lowercase sentence end ("... patients.") is never taken as part of a journal.
+_JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
+_JOURNAL = rf"(?P<journal>{_JWORD}(?:\s+{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+# Author lists as the styles write them.
+_AUTHORS_ANY = r"(?P<authors>[^()]+?)"
+_AUTHORS_VANC = r"(?P<authors>[^.()]+?(?:,?\s*et\s+al)?)\."
+_INITS = rf"[{_UC}][a-z]?\.(?:\s?-?\s?[{_UC}][a-z]?\.)*"
+_FAMILY = r"[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,3}?"
+_NAME_INIT = rf"{_FAMILY},\s*{_INITS}"
+_AUTHORS_INIT = (
+    rf"(?P<authors>{_NAME_INIT}(?:(?:,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+){_NAME_INIT})*"
+    r"(?:,?\s*et\s+al\.)?)"
+)
+_TAIL = r"[.,;]?\s*(?P<rest>.*)$"
+
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        # APA / Harvard / Chicago author-date / the example page's style.
+        (
+            "author-year",
+            rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}"
+            + _TAIL,
+        ),
+        (
+            "author-year-bare",
+            rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
+        ),
+        # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
+        (
+            "vancouver",
+            rf"^{_AUTHORS_VANC}\s+{_TITLE}\s+{_JOURNAL}\.?\s+{_YEAR}(?:\s+[A-Za-z]{{3,9}}"
+            rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?\s*(?:[;:]\s*{_VIP})?{_TAIL}",
+        ),
+        # Nature: "Title. Science 329, 959-964 (2010)."
+        (
+            "nature",
+            rf"^{_AUTHORS_INIT}\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}{_ISSUE}?,\s*{_PAGES}\s*"
+            rf"{_YEAR_PAREN}{_TAIL}",
+        ),
+        # MLA: "Title." Journal, vol. 47, no. 4, 2000, pp. 351-354.
+        (
+            "mla",
+            rf"^{_AUTHORS_ANY}\.\s+{_TITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:[^,]*?\s)?{_YEAR},\s*pp?\.\s*{_PAGES}"
+            + _TAIL,
+        ),
+        # Partial forms: the start of an entry whose end is missing or unusual.
+        ("author-year-title", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}"),
+        ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}"),
+        ("initials-title", rf"^{_AUTHORS_INIT}\s+{_TITLE}{_TAIL}"),
+        ("vancouver-title", rf"^{_AUTHORS_VANC}\s+{_TITLE}{_TAIL}"),
+    )
+)
+
+# ---- loose searches that fill what no style found ----------------------------------
+_ANY_YEAR = re.compile(
+    r"\((1[89]\d{2}|20\d{2})[a-z]?\)|(?<![\d/.])(1[89]\d{2}|20\d{2})[a-z]?(?=\s*[;.,)]|$)"
+)
+_ANY_VIP = re.compile(rf"\b{_VOLUME}{_ISSUE}?\s*[:,]\s*(?:pp?\.\s*)?{_PAGES}\b")
+_ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b|…|\.\.\.)", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b)\s*", re.IGNORECASE)
+# "R. M.", "R.-J.", "Th." or undotted capitals "RM"; never a short name such as "Li".
+_INITIALS_ONLY = re.compile(
+    rf"^(?:[{_UC}][a-z]?\.\s*-?\s*)+(?:[{_UC}]\.?)?$|^(?:[{_UC}]\.?\s*-?\s*)+$"
+)
+_FAMILY_INITIALS = re.compile(rf"^(?P<family>.+?)\s+(?P<inits>(?:[{_UC}]\.?\s?-?){{1,4}})$")
+_INITIALS_FAMILY = re.compile(rf"^(?P<inits>(?:[{_UC}]\.\s?-?\s?){{1,4}})\s*(?P<family>.+)$")
+_GIVEN_NAMES = re.compile(rf"^[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.))*$")
+_SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
+_ORG_WORDS = re.compile(
+    r"\b(?:Association|Organi[sz]ation|Society|Group|Institutes?|Council|Committee|"
+    r"Collaboration|Consortium|Agency|Administration|Cent(?:er|re)s?|Department|Foundation|"
+    r"University|College|Board|Commission|Network|Services?|Office|Ministry|National|"
+    r"Federation|Academy|Team|Panel|Trust|Program(?:me)?|Initiative|Alliance|Force|"
+    r"Investigators|Authority|Bureau|Clinic|Inc|Ltd|of|for|and)\b"
+)
+
+
+def parse_entry(entry: Entry) -> Reference:
+    """The fields of one reference entry; unknown fields are None, never an exception."""
+    text = " ".join(entry.raw.split())
+    text = _MARKER.sub("", text, count=1)
+    doi, text = _take_doi(text)
+    pmid_match = _PMID.search(text)
+    pmid = pmid_match.group(1) if pmid_match else None
+    text = _PMID.sub(" ", text)
+    text = _NOISE.sub(" ", text)
+    text = re.sub(r"\s*(?:\.\s*){2,}$", ".", " ".join(text.split()))
+    text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" ,;")
+
+    fields = _best_style(text)
+    authors, et_al = parse_authors(fields.get("authors") or "")
+    year = fields.get("year") or _search_year(text)
+    volume, issue, pages = fields.get("volume"), fields.get("issue"), fields.get("pages")
+    if not (volume or pages):
+        vip = _ANY_VIP.search(text)
+        if vip:
+            volume, issue, pages = vip.group("volume"), vip.group("issue"), vip.group("pages")
+    return Reference(
+        index=entry.index,
+        raw=entry.raw,
+        line=entry.line,
+        authors=authors,
+        et_al=et_al,
+        title=_clean_title(fields.get("title_q") or fields.get("title")),
+        journal=_clean_journal(fields.get("journal")),
+        year=int(year) if year else None,
+        volume=volume,
+        issue=issue.strip() if issue else None,
+        pages=_clean_pages(pages),
+        doi=doi,
+        pmid=pmid,
+    )
+
+
+def _take_doi(text: str) -> tuple[str | None, str]:
+    text = _URL.sub(lambda url: unquote(url.group(0)), text)  # ".../10.1000%2Fabc"
+    match = _DOI.search(text)
+    if not match:
+        return None, text
+    doi = unquote(match.group(1)).rstrip(".,;]>")
+    # A DOI may contain parentheses ("...(99)00230-9"); a closing one without its
+    # opening one belongs to the text around it.
+    while doi.endswith(")") and doi.count(")") > doi.count("("):
+        doi = doi[:-1].rstrip(".,;")
+    end = match.start(1) + len(doi)
+    return doi.lower(), text[: match.start()] + " " + text[end:].lstrip(".")
+
+
+def _best_style(text: str) -> dict[str, str]:
+    best: dict[str, str] = {}
+    best_score = 0.0
+    for _name, pattern in _STYLES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        fields = {k: v for k, v in match.groupdict().items() if v}
+        score = _score(fields)
+        if score > best_score:
+            best, best_score = fields, score
+    return best
+
+
+def _score(fields: dict[str, str]) -> float:
+    """How plausible a style's reading is: more fields, and each field well-formed."""
+    score = 0.0
+    authors, _ = parse_authors(fields.get("authors", ""))
+    if authors and len(fields.get("authors", "")) < 600:
+        score += 1 + 0.5 * all(" " in a for a in authors)
+    title = fields.get("title_q") or fields.get("title") or ""
+    if len(title.split()) >= 2:
+        score += 1.5 if fields.get("title_q") else 1
+    journal = fields.get("journal", "")
+    if journal and len(journal) <= 120 and not journal[0].islower():
+        score += 1
+    for key in ("year", "volume", "pages"):
+        score += key in fields
+    score += 0.25 * ("issue" in fields)
+    # The unmatched remainder should be short: a long one means the style fitted badly.
+    score -= min(len(fields.get("rest", "")) / 80, 2)
+    return score
+
+
+def _search_year(text: str) -> str | None:
+    match = _ANY_YEAR.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = title.strip().strip(_OPEN_Q + _CLOSE_Q).strip()
+    title = title.rstrip(" .,")
+    return title or None
+
+
+def _clean_journal(journal: str | None) -> str | None:
+    if not journal:
+        return None
+    journal = journal.strip().rstrip(" .,")
+    return journal or None
+
+
+def _clean_pages(pages: str | None) -> str | None:
+    if not pages:
+        return None
+    return re.sub(rf"\s*[-{_DASHES}]\s*", "-", pages.strip())
+
+
+def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
+    """("Family Initials", ...) and whether the list was abbreviated ("et al.", "...")."""
+    text = " ".join(text.split()).strip(" .,;")
+    if not text:
+        return (), False
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub(",", text)
+    text = _AND.sub(", ", text)
+    parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]
+    parts = [p for p in parts if p.strip(".")]
+    authors: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        following = parts[i + 1] if i + 1 < len(parts) else ""
+        if following and _INITIALS_ONLY.match(following) and not _INITIALS_ONLY.match(part):
+            authors.append(f"{part} {_initials(following)}")  # Berman, R. M.
+            i += 2
+            continue
+        if (
+            i == 0
+            and following
+            and _GIVEN_NAMES.match(following)
+            and not _FAMILY_INITIALS.match(part)
+            and "." not in part
+            and len(part.split()) <= 3
+            and not _ORG_WORDS.search(part)
+        ):
+            authors.append(f"{part} {_initials(following, first_letters=True)}")  # MLA
+            i += 2
+            continue
+        authors.append(_one_name(part))
+        i += 1
+    return tuple(a for a in authors if a), et_al
+
+
+def _one_name(part: str) -> str:
+    part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
+    if _ORG_WORDS.search(part) or len(part.split()) > 4:
+        return part  # an organisation (or something we cannot split): keep as written
+    match = _FAMILY_INITIALS.match(part)
+    if match and not _INITIALS_ONLY.match(match.group("family")):
+        return f"{match.group('family')} {_initials(match.group('inits'))}"  # Berman RM
+    match = _INITIALS_FAMILY.match(part)
+    if match:
+        return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
+    words = part.split()
+    if len(words) >= 2 and all(w[0].isupper() for w in words):
+        return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
+    return part
+
+
+def _initials(text: str, first_letters: bool = False) -> str:
+    if first_letters:
+        return "".join(w[0] for w in re.split(r"[\s\-.]+", text) if w and w[0].isupper())
+    return "".join(c for c in text if c.isupper())

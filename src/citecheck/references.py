@@ -1,0 +1,299 @@
+"""Find a document's reference list and split it into entries.
+
+Works on plain lines. A section starts at a reference heading ("References", "Works
+Cited", ...) and ends at the next heading-like line or at prose that does not look like a
+reference. Without a heading, a numbered/bulleted list of references at the end of the
+document is taken. Every decision leans towards "not a reference": an ordinary list or
+paragraph wrongly taken as a reference would be reported as a fabricated citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citecheck.model import Entry
+
+__all__ = ["find_entries", "is_heading", "looks_like_reference"]
+
+_UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
+_NAME = rf"[{_UC}][\w'’\-]+"
+_PARTICLES = r"(?:(?:van|von|de|der|den|da|das|dos|di|du|del|della|la|le|ter|ten|al|el)\s+)"
+
+_REF_WORDS = (
+    r"references?(?:\s+(?:list|cited|and\s+notes))?|reference\s+list|sources(?:\s+cited)?|"
+    r"bibliography|works\s+cited|literature\s+cited|cited\s+literature|"
+    r"notes(?:\s+and\s+references)?|citations|endnotes"
+)
+_OTHER_WORDS = (
+    r"further\s+reading|additional\s+reading|see\s+also|external\s+links|appendix\b.*|"
+    r"acknowledge?ments?|about\s+the\s+authors?|author\s+contributions|funding|"
+    r"conflicts?\s+of\s+interests?|competing\s+interests|disclosures?|"
+    r"supplementa(?:ry|l)\b.*|related\s+(?:posts|articles)|share\s+this.*|comments?|"
+    r"leave\s+a\s+(?:reply|comment)|tags|contact(?:\s+us)?|table\s+of\s+contents|contents"
+)
+# Decoration a heading may carry: markdown #'s and bold, numbering ("7.", "VII."), colon.
+_HEAD_PRE = r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:(?:\d{1,2}|[IVXL]{1,5})[.)]?\s+)?"
+_HEAD_POST = r"(?:[*_]{1,2})?\s*:?\s*(?:[*_]{1,2})?\s*#*\s*$"
+_REF_HEADING = re.compile(rf"{_HEAD_PRE}(?:{_REF_WORDS}){_HEAD_POST}", re.IGNORECASE)
+_OTHER_HEADING = re.compile(rf"{_HEAD_PRE}(?:{_OTHER_WORDS}){_HEAD_POST}", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+
+_MARKER = re.compile(
+    r"^\s*(?:\[(?P<b>\d{1,4})\]|\((?P<p>\d{1,4})\)|(?P<n>\d{1,4})(?P<nd>[.)])(?=\s|$)"
+    r"|(?P<u>[•·▪◦‣●■►➢])|(?P<d>[-*–—+])(?=\s))\s*"
+)
+
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+_FEATURES = {
+    "year": re.compile(
+        rf"\(\s*{_YEAR}(?:[,;][^)]{{0,30}})?\s*\)|[.;,:]\s*{_YEAR}(?=[\s.;:,)]|$)"
+        rf"|\b{_YEAR}\s*[;:]\s*\d"
+    ),
+    "id": re.compile(r"\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bdoi:", re.IGNORECASE),
+    "volpages": re.compile(
+        r"\b\d+\s*\(\s*[\w\s-]{1,15}\)\s*[:,]\s*[A-Za-z]?\d+"
+        r"|\b\d+\s*:\s*[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?"
+        r"|\bpp?\.\s*\d+|\bvol\.\s*\d+|\b\d+,\s*[A-Za-z]?\d+\s*[-–]\s*\d+"
+    ),
+    "author": re.compile(
+        rf"^{_PARTICLES}*(?:Ó\s+)?{_NAME}(?:\s{_NAME})?,\s*(?:[{_UC}]\.|[{_UC}]{{1,2}}[,\s]"
+        rf"|[{_UC}][a-z]+(?:\s[{_UC}]\.)?,)"
+        rf"|^{_PARTICLES}*{_NAME}(?:\s{_NAME}){{0,2}}\s+[{_UC}]{{1,3}}(?:,|\.|\s+et\s+al|$)"
+        rf"|^(?:[{_UC}]\.\s?-?){{1,3}}\s*{_NAME}"
+    ),
+}
+# "American Psychiatric Association. (2013)." - a name-like prefix, then a year.
+_PREFIX_YEAR = re.compile(rf"^([{_UC}][^()]{{1,150}}?)\(\s*{_YEAR}\s*\)[.,]")
+_NAME_LIST_WORDS = frozenset(
+    {"et", "al", "al.", "and", "&", "van", "von", "der", "den", "de", "da", "del", "di", "du",
+     "la", "le", "the", "of", "for", "y", "e"}
+)  # fmt: skip
+_AUTHOR_START_LINE = re.compile(
+    rf"^{_PARTICLES}*{_NAME}(?:\s{_NAME})?(?:,\s*[{_UC}]\.|\s+[{_UC}]{{1,3}}[,.])"
+)
+_CONTINUATION = re.compile(r"^(?:[a-z(]|doi\b|DOI\b|https?://|PMID|PMCID|10\.\d|\d)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+# Hyphenated prefixes that stay hyphenated when a line break falls after them.
+_KEEP_HYPHEN = frozenset(
+    {"self", "non", "well", "cross", "long", "short", "high", "low", "double", "single",
+     "open", "dose", "meta", "placebo", "treatment", "time", "age", "sex", "evidence",
+     "co", "pre", "post", "anti", "multi", "inter", "intra", "semi", "sub", "follow"}
+)  # fmt: skip
+
+
+def is_heading(line: str) -> bool:
+    """True for a line that is a reference-section heading on its own."""
+    return len(line) <= 60 and bool(_REF_HEADING.match(line))
+
+
+def looks_like_reference(text: str) -> bool:
+    """Whether one entry's text has the shape of a bibliographic reference."""
+    text = text.strip()
+    if not text or len(text) > 2000:
+        return False
+    has = {name: bool(pattern.search(text)) for name, pattern in _FEATURES.items()}
+    if has["id"]:
+        return True
+    author = has["author"] or _name_prefix_before_year(text)
+    return (has["year"] and (author or has["volpages"])) or (author and has["volpages"])
+
+
+def _name_prefix_before_year(text: str) -> bool:
+    match = _PREFIX_YEAR.match(text)
+    if not match:
+        return False
+    words = match.group(1).split()
+    return not any(w[0].islower() and w.lower() not in _NAME_LIST_WORDS for w in words)
+
+
+@dataclass
+class _Item:
+    line: int  # 0-based index of the entry's first line
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return _join_lines(self.parts)
+
+
+def find_entries(text: str) -> list[Entry]:
+    """The entries of the document's reference list, or [] if it has none."""
+    lines = text.split("\n")
+    items: list[_Item] = []
+    for start in reversed([i for i, line in enumerate(lines) if is_heading(line)]):
+        candidate = _collect(lines, start + 1)
+        if _accept(candidate, minimum=1, share=0.5):
+            items = candidate
+            break
+    else:
+        items = _trailing_list(lines)
+    return [
+        Entry(index=n, raw=" ".join(item.text.split()), line=item.line + 1)
+        for n, item in enumerate(items, 1)
+    ]
+
+
+def _accept(items: list[_Item], minimum: int, share: float) -> bool:
+    if len(items) < minimum:
+        return False
+    good = sum(1 for item in items if looks_like_reference(item.text))
+    return good >= 1 and good >= share * len(items)
+
+
+def _marker_key(match: re.Match[str]) -> str:
+    if match.group("b"):
+        return "[]"
+    if match.group("p"):
+        return "()"
+    if match.group("n"):
+        return "n" + match.group("nd")
+    return "bullet"
+
+
+def _marker_number(match: re.Match[str]) -> int | None:
+    digits = match.group("b") or match.group("p") or match.group("n")
+    return int(digits) if digits else None
+
+
+def _ends_section(line: str) -> bool:
+    return bool(_REF_HEADING.match(line) or _OTHER_HEADING.match(line) or _MD_HEADING.match(line))
+
+
+def _collect(lines: list[str], start: int) -> list[_Item]:
+    """Entries from line `start` on, until the section visibly ends."""
+    i = start
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return []
+    first = _MARKER.match(lines[i])
+    if first and first.end() < len(lines[i].rstrip()):
+        items, _ = _collect_marked(lines, i, _marker_key(first))
+    else:
+        items = _collect_unmarked(lines, i)
+    # Share buttons, "Back to top" and the like trailing a list are not entries.
+    while items and len(items[-1].text.split()) < 8 and not looks_like_reference(items[-1].text):
+        items.pop()
+    return items
+
+
+def _collect_marked(lines: list[str], i: int, key: str) -> tuple[list[_Item], int]:
+    """The list starting at line i, and the index of the first line after it."""
+    items: list[_Item] = []
+    number: int | None = None
+    blank_before = False
+    for j in range(i, len(lines)):
+        stripped = lines[j].strip()
+        if not stripped:
+            blank_before = True
+            continue
+        marker = _MARKER.match(lines[j])
+        if marker and _marker_key(marker) == key:
+            found = _marker_number(marker)
+            # A wrapped line can begin with "12." - only a plausible next number counts.
+            if found is None or number is None or number < found <= number + 5:
+                number = found
+                items.append(_Item(j, [lines[j][marker.end() :]]))
+                blank_before = False
+                continue
+        if _ends_section(stripped) or (blank_before and not _CONTINUATION.match(stripped)):
+            return items, j  # a heading or a paragraph after the list: the section is over
+        items[-1].parts.append(stripped)
+        blank_before = False
+    return items, len(lines)
+
+
+def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
+    """One entry per paragraph, or per line when each line starts a new reference."""
+    items: list[_Item] = []
+    j = i
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        if _ends_section(lines[j].strip()) or _MARKER.match(lines[j]):
+            break
+        paragraph: list[_Item] = [_Item(j, [lines[j].strip()])]
+        j += 1
+        while j < len(lines) and lines[j].strip():
+            line = lines[j].strip()
+            if _ends_section(line):
+                break
+            previous = paragraph[-1]
+            if (
+                _AUTHOR_START_LINE.match(line)
+                and previous.parts[-1].endswith((".", ")", "]"))
+                and looks_like_reference(previous.text)
+            ):
+                paragraph.append(_Item(j, [line]))
+            else:
+                previous.parts.append(line)
+            j += 1
+        keep = [p for p in paragraph if looks_like_reference(p.text) or _short_link(p.text)]
+        if len(keep) < len(paragraph):
+            items.extend(keep)
+            break  # prose: the section is over
+        items.extend(paragraph)
+        if j < len(lines) and lines[j].strip():
+            break  # stopped at a heading
+    return items
+
+
+def _short_link(text: str) -> bool:
+    """A web source ("Clinic name. Title. https://...") is an entry though it has no year."""
+    return len(text) < 300 and bool(_URL.search(text))
+
+
+def _trailing_list(lines: list[str]) -> list[_Item]:
+    """Without a heading: the document's last list, if it is a list of references."""
+    runs: list[tuple[list[_Item], bool]] = []
+    i = 0
+    while i < len(lines):
+        marker = _MARKER.match(lines[i]) if lines[i].strip() else None
+        if marker and marker.end() < len(lines[i].rstrip()):
+            items, end = _collect_marked(lines, i, _marker_key(marker))
+            runs.append((items, _under_other_heading(lines, i)))
+            i = max(end, i + 1)
+        else:
+            i += 1
+    for items, under_other in reversed(runs):
+        if all(len(item.text.split()) < 6 for item in items):
+            continue  # a menu or a row of links, not the decisive list
+        # "Further reading" lists real works, but they are not the document's citations.
+        return items if not under_other and _accept(items, minimum=2, share=0.8) else []
+    return []
+
+
+def _under_other_heading(lines: list[str], start: int) -> bool:
+    for line in reversed(lines[:start]):
+        if line.strip():
+            return bool(_OTHER_HEADING.match(line.strip()))
+    return False
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join hard-wrapped lines, undoing hyphenation only where it split a word."""
+    out = parts[0].strip()
+    for part in parts[1:]:
+        nxt = part.strip()
+        if not nxt:
+            continue
+        last = out.rsplit(None, 1)[-1] if out else ""
+        if out.endswith(("-", "–")) and len(last) > 1:
+            stem = last[:-1]
+            if (
+                stem.isalpha()
+                and stem[-1].islower()
+                and nxt[0].islower()
+                and stem.lower().rsplit("-", 1)[-1] not in _KEEP_HYPHEN
+                and "/" not in last
+            ):
+                out = out[:-1] + nxt  # "phar-" + "macology"
+            else:
+                out += nxt  # "NMDA-receptor", "351-" + "354", DOIs
+        elif out.endswith("/") and ("/" in last[:-1] or last.startswith("10.")):
+            out += nxt  # a URL or DOI broken after a slash
+        else:
+            out += " " + nxt
+    return out

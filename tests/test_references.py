@@ -1,0 +1,266 @@
+"""find_entries: section detection, entry splitting, wrapped lines, and non-references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citecheck.extract import load
+from citecheck.parse import parse_entry
+from citecheck.references import find_entries, is_heading, looks_like_reference
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ketamine-clinic-pain.txt"
+
+REF_A = (
+    "Berman RM, Cappiello A. Antidepressant effects of ketamine. Biol Psychiatry. 2000;47:351-4."
+)
+REF_B = "Li N, Lee B. mTOR-dependent synapse formation. Science. 2010;329(5994):959-964."
+REF_C = "Duman, R. S., & Aghajanian, G. K. (2012). Synaptic dysfunction. Science, 338, 68–72."
+PROSE = (
+    "Ketamine infusion therapy holds promise for individuals suffering from chronic pain, "
+    "offering rapid relief and the potential for long-term management."
+)
+INTRO = "Intro\n\nSome words about ketamine by Berman et al. (2000) and others.\n\n"
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for entry in find_entries(text)]
+
+
+# ---- the example page, end to end ------------------------------------------------------
+
+EXAMPLE_EXPECTED = [
+    ("Berman RM", 2000, "Archives of General Psychiatry", "57", "3", "227-234"),
+    ("Fava M", 2019, "Pain Physician", "22", "4", "401-408"),
+    ("Grady MM", 2019, "Current Pain and Headache Reports", "23", "5", "34"),
+    ("Krieter H", 2021, "Clinical Journal of Pain", "37", "5", "371-379"),
+    ("Li N", 2010, "Science", "329", "5994", "959-964"),
+]
+
+
+def test_example_page_has_five_entries_on_their_lines() -> None:
+    entries = find_entries(load(str(FIXTURE)).text)
+    assert [(e.index, e.line) for e in entries] == [(1, 43), (2, 44), (3, 45), (4, 46), (5, 47)]
+
+
+@pytest.mark.parametrize(("position", "expected"), list(enumerate(EXAMPLE_EXPECTED)))
+def test_example_page_fields(position: int, expected: tuple[str, int, str, str, str, str]) -> None:
+    reference = parse_entry(find_entries(load(str(FIXTURE)).text)[position])
+    got = (
+        reference.authors[0],
+        reference.year,
+        reference.journal,
+        reference.volume,
+        reference.issue,
+        reference.pages,
+    )
+    assert (got, reference.et_al) == (expected, True)
+
+
+def test_example_page_title_and_closing_paragraph() -> None:
+    entries = find_entries(load(str(FIXTURE)).text)
+    assert (
+        parse_entry(entries[0]).title == "Antidepressant effects of ketamine in depressed patients"
+    )
+    assert not any("holds promise" in entry.raw for entry in entries)
+
+
+# ---- headings --------------------------------------------------------------------------
+
+HEADINGS = [
+    "References",
+    "REFERENCES",
+    "References:",
+    "Reference list",
+    "Reference List:",
+    "Sources",
+    "Bibliography",
+    "Works Cited",
+    "Literature Cited",
+    "Notes",
+    "Citations",
+    "## References",
+    "# Bibliography #",
+    "**References**",
+    "7. References",
+    "VII. References",
+    "  References  ",
+]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_heading_words(heading: str) -> None:
+    text = f"{INTRO}{heading}\n\n1. {REF_A}\n2. {REF_B}\n\n{PROSE}\n"
+    assert _raws(text) == [REF_A, REF_B]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Further reading",
+        "References to ketamine appear throughout the text",
+        "See the references",
+        "Notes on dosing and monitoring for patients in clinics",
+    ],
+)
+def test_not_a_heading(line: str) -> None:
+    assert not is_heading(line)
+
+
+def test_further_reading_is_not_a_reference_list() -> None:
+    text = f"{INTRO}Further reading\n\n- {REF_A}\n- {REF_B}\n\nThanks for reading.\n"
+    assert find_entries(text) == []
+
+
+def test_further_reading_ends_the_section() -> None:
+    text = f"References\n\n- {REF_A}\n- {REF_B}\n\nFurther reading\n\n- {REF_C}\n"
+    assert _raws(text) == [REF_A, REF_B]
+
+
+def test_last_heading_with_references_wins() -> None:
+    text = (
+        "Contents\n\nIntroduction\n\nReferences\n\nIntroduction\n\n"
+        f"{PROSE}\n\nReferences\n\n1. {REF_A}\n2. {REF_B}\n"
+    )
+    assert _raws(text) == [REF_A, REF_B]
+
+
+def test_later_heading_without_references_is_skipped() -> None:
+    text = f"References\n\n1. {REF_A}\n2. {REF_B}\n\nNotes\n\n1. Thanks to the nurses.\n"
+    assert _raws(text) == [REF_A, REF_B]
+
+
+# ---- entry markers -----------------------------------------------------------------------
+
+MARKERS = ["1. ", "1) ", "[1] ", "(1) ", "• ", "- ", "* ", "– ", "· ", "  • "]
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_marker_styles(marker: str) -> None:
+    second = marker.replace("1", "2")
+    third = marker.replace("1", "3")
+    text = f"{INTRO}References\n\n{marker}{REF_A}\n{second}{REF_B}\n{third}{REF_C}\n\n{PROSE}\n"
+    assert _raws(text) == [REF_A, REF_B, REF_C]
+
+
+def test_entry_lines_and_indexes() -> None:
+    text = f"Title\n\nReferences\n\n1. {REF_A}\n\n2. {REF_B}\n"
+    assert [(e.index, e.line) for e in find_entries(text)] == [(1, 5), (2, 7)]
+
+
+def test_unnumbered_one_per_line() -> None:
+    text = f"{INTRO}References\n{REF_A}\n{REF_B}\n{REF_C}\n\n{PROSE}\n"
+    assert _raws(text) == [REF_A, REF_B, REF_C]
+
+
+def test_unnumbered_one_per_paragraph_with_wraps() -> None:
+    text = (
+        "References\n\n"
+        "Berman RM, Cappiello A. Antidepressant effects of ketamine\n"
+        "in depressed patients. Biol Psychiatry. 2000;47:351-4.\n\n"
+        "Li N, Lee B. mTOR-dependent synapse formation underlies the rapid\n"
+        "antidepressant effects. Science. 2010;329(5994):959-964.\n\n"
+        f"{PROSE}\n"
+    )
+    assert _raws(text) == [
+        "Berman RM, Cappiello A. Antidepressant effects of ketamine in depressed patients. "
+        "Biol Psychiatry. 2000;47:351-4.",
+        "Li N, Lee B. mTOR-dependent synapse formation underlies the rapid antidepressant "
+        "effects. Science. 2010;329(5994):959-964.",
+    ]
+
+
+# ---- hard wraps -----------------------------------------------------------------------
+
+WRAPS = [
+    (
+        "effects of ketamine in de-\n   pressed patients",
+        "effects of ketamine in depressed patients",
+    ),
+    ("the NMDA-\n   receptor antagonist", "the NMDA-receptor antagonist"),
+    ("a meta-\n   analysis of trials", "a meta-analysis of trials"),
+    ("2000;47:351-\n   354.", "2000;47:351-354."),
+    (
+        "https://doi.org/10.1016/S0006-\n   3223(99)00230-9",
+        "https://doi.org/10.1016/S0006-3223(99)00230-9",
+    ),
+    (
+        "https://doi.org/10.1016/\n   S0006-3223(99)00230-9",
+        "https://doi.org/10.1016/S0006-3223(99)00230-9",
+    ),
+    ("Cappiello A,\n   Anand A.", "Cappiello A, Anand A."),
+]
+
+
+@pytest.mark.parametrize(("wrapped", "joined"), WRAPS)
+def test_hard_wrapped_entries_are_joined(wrapped: str, joined: str) -> None:
+    entry = f"Berman RM. Title {wrapped} Biol Psychiatry. 2000;47:351-4."
+    text = f"References\n\n1. {entry}\n2. {REF_B}\n"
+    assert _raws(text)[0] == f"Berman RM. Title {joined} Biol Psychiatry. 2000;47:351-4."
+
+
+def test_wrapped_numbered_entry_with_number_like_line() -> None:
+    text = f"References\n\n1. Berman RM. Title. Biol Psychiatry. 2000;\n47. Extra.\n2. {REF_B}\n"
+    assert len(find_entries(text)) == 2
+
+
+# ---- no heading ----------------------------------------------------------------------------
+
+
+def test_trailing_list_without_heading() -> None:
+    text = f"{INTRO}{PROSE}\n\n1. {REF_A}\n2. {REF_B}\n3. {REF_C}\n"
+    assert _raws(text) == [REF_A, REF_B, REF_C]
+
+
+def test_single_trailing_reference_without_heading_is_not_enough() -> None:
+    assert find_entries(f"{INTRO}{PROSE}\n\n1. {REF_A}\n") == []
+
+
+NOT_REFERENCES = [
+    "",
+    "Just one line.",
+    f"{INTRO}{PROSE}\n",
+    # An ordinary numbered list of prose.
+    "How to prepare\n\n1. Eat a light meal (2 hours before).\n2. Bring a friend to drive.\n"
+    "3. In 2010 we opened; 2019, we moved.\n",
+    # Prose numbered list mentioning studies.
+    "Benefits\n\n1. A study by Berman et al. (2000) found relief.\n"
+    "2. Research by Li et al. (2010) showed synapse growth.\n",
+    # A heading word followed by prose only.
+    f"Sources\n\n{PROSE}\n",
+    # A menu at the end.
+    f"{PROSE}\n\n- Home\n- About us\n- Contact\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REFERENCES)
+def test_no_reference_section(text: str) -> None:
+    assert find_entries(text) == []
+
+
+LIKE = [
+    REF_A,
+    REF_B,
+    REF_C,
+    "American Psychiatric Association. (2013). Diagnostic and statistical manual.",
+    "Smith J. A title. doi:10.1000/xyz",
+    "Some report. PMID: 12345",
+    "Berman, R. M. et al. Title. Biol. Psychiatry 47, 351–354 (2000).",
+]
+UNLIKE = [
+    PROSE,
+    "A study by Berman et al. (2000) found that patients improved.",
+    "Take the medication with food.",
+    "However, the 2019 results were mixed.",
+]
+
+
+@pytest.mark.parametrize("text", LIKE)
+def test_looks_like_reference(text: str) -> None:
+    assert looks_like_reference(text)
+
+
+@pytest.mark.parametrize("text", UNLIKE)
+def test_does_not_look_like_reference(text: str) -> None:
+    assert not looks_like_reference(text)
