@@ -105,6 +105,11 @@ APA_QUESTION = (
     "in the development of novel therapeutics for mood disorders? "
     "Neuropsychopharmacology, 40(2), 259–267."
 )
+WIKIPEDIA = (
+    'Berman RM, Cappiello A, Anand A (2000). "Antidepressant effects of ketamine in depressed '
+    'patients". Biological Psychiatry. 47 (4): 351–354. doi:10.1016/S0006-3223(99)00230-9. '
+    "PMID 10686270."
+)
 APA_NO_JOURNAL = "Berman, R. M. (2000). Antidepressant effects of ketamine."
 
 ROWS: list[tuple[str, str, Any]] = [
@@ -271,6 +276,11 @@ ROWS: list[tuple[str, str, Any]] = [
         "novel therapeutics for mood disorders?",
     ),
     (APA_QUESTION, "journal", "Neuropsychopharmacology"),
+    (WIKIPEDIA, "authors", ("Berman RM", "Cappiello A", "Anand A")),
+    (WIKIPEDIA, "title", "Antidepressant effects of ketamine in depressed patients"),
+    (WIKIPEDIA, "journal", "Biological Psychiatry"),
+    (WIKIPEDIA, "pages", "351-354"),
+    (WIKIPEDIA, "pmid", "10686270"),
     # Missing parts give what is there.
     (APA_NO_JOURNAL, "title", "Antidepressant effects of ketamine"),
     (APA_NO_JOURNAL, "journal", None),

@@ -264,3 +264,61 @@ def test_looks_like_reference(text: str) -> None:
 @pytest.mark.parametrize("text", UNLIKE)
 def test_does_not_look_like_reference(text: str) -> None:
     assert not looks_like_reference(text)
+
+
+# ---- shapes copied from real sources ----------------------------------------------------
+
+SHAPES = [
+    (
+        "wikipedia",
+        "Text.\n\nReferences\n"
+        '1. ^ Berman RM, Cappiello A, Anand A (2000). "Antidepressant effects". Biological '
+        "Psychiatry. 47 (4): 351–354. doi:10.1016/S0006-3223(99)00230-9. PMID 10686270.\n"
+        '2. ^ a b Li N, Lee B (2010). "mTOR-dependent synapse formation". Science. 329 (5994): '
+        "959–964.\n",
+        [(4, "Berman RM, Cappiello A"), (5, "Li N, Lee B (2010)")],
+    ),
+    (
+        "markdown footnotes",
+        f"Text[^1].\n\n## References\n\n[^1]: {REF_A}\n[^2]: {REF_B}\n",
+        [(5, REF_A[:20]), (6, REF_B[:20])],
+    ),
+    (
+        "pdf wraps with a page footer",
+        "Text\n\nReferences\n"
+        "1. Berman RM, Cappiello A, Anand A, et al. Antidepressant\n"
+        "effects of ketamine. Biol Psychiatry. 2000;47(4):351-4.\n"
+        "Page 12 of 12\n"
+        "2. Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation\n"
+        "underlies the rapid effects. Science. 2010;329(5994):959-64.\n",
+        [(4, "Berman RM, Cappiello A"), (7, "Li N, Lee B, Liu RJ")],
+    ),
+    (
+        "APA hanging indent",
+        "Text.\n\nREFERENCES\n\n"
+        "Berman, R. M., Cappiello, A., Anand, A., Oren, D. A., Heninger, G. R.,\n"
+        "    & Krystal, J. H. (2000). Antidepressant effects of ketamine in depressed\n"
+        "    patients. Biological Psychiatry, 47(4), 351–354.\n"
+        "Li, N., Lee, B., Liu, R.-J., Banasr, M., Dwyer, J. M., Iwata, M., Li, X.-Y.,\n"
+        "    Aghajanian, G., & Duman, R. S. (2010). mTOR-dependent synapse formation.\n"
+        "    Science, 329(5994), 959–964.\n",
+        [(5, "Berman, R. M., Cappiello"), (8, "Li, N., Lee, B., Liu")],
+    ),
+    (
+        "web sources",
+        "Text\n\nSources:\n"
+        "Mayo Clinic. Ketamine for depression. https://www.mayoclinic.org/ketamine\n"
+        "National Institute of Mental Health. Depression. https://www.nimh.nih.gov/depression\n"
+        f"{REF_A}\n",
+        [(4, "Mayo Clinic"), (5, "National Institute"), (6, "Berman RM")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES])
+def test_real_world_shapes(text: str, expected: list[tuple[int, str]]) -> None:
+    got = [(e.line, e.raw) for e in find_entries(text)]
+    # Compare each entry's start with the expected prefix; extra entries show up as (line, "").
+    prefixes = [prefix for _, prefix in expected] + [""] * (len(got) - len(expected))
+    trimmed = [(line, raw[: len(p)]) for (line, raw), p in zip(got, prefixes, strict=False)]
+    assert trimmed == expected

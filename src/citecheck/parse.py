@@ -67,45 +67,61 @@ _AUTHORS_INIT = (
 )
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 
-_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
+# Each style is (name, pattern, prefilter). The prefilter is a cheap search for what the
+# style cannot do without; it skips hopeless patterns, whose nested lazy groups could
+# otherwise backtrack for a long time on long, odd entries.
+_PAREN_YEAR = r"\(\s*(?:1[89]|20)\d\d"
+_STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern), re.compile(prefilter))
+    for name, pattern, prefilter in (
         # APA / Harvard / Chicago author-date / the example page's style.
         (
             "author-year",
             rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}"
             + _TAIL,
+            _PAREN_YEAR,
         ),
         (
             "author-year-bare",
             rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
+            r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
         # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
         (
             "vancouver",
             rf"^{_AUTHORS_VANC}\s+{_TITLE}\s+{_JOURNAL}\.?\s+{_YEAR}(?:\s+[A-Za-z]{{3,9}}"
             rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?\s*(?:[;:]\s*{_VIP})?{_TAIL}",
+            r"(?:1[89]|20)\d\d",
         ),
         # Nature: "Title. Science 329, 959-964 (2010)."
         (
             "nature",
             rf"^{_AUTHORS_INIT}\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}{_ISSUE}?,\s*{_PAGES}\s*"
             rf"{_YEAR_PAREN}{_TAIL}",
+            _PAREN_YEAR,
         ),
         # MLA: "Title." Journal, vol. 47, no. 4, 2000, pp. 351-354.
         (
             "mla",
-            rf"^{_AUTHORS_ANY}\.\s+{_TITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"^{_AUTHORS_ANY}\.\s+[\"“](?P<title_q>[^\"“”]+)[\"”]\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
             rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:[^,]*?\s)?{_YEAR},\s*pp?\.\s*{_PAGES}"
             + _TAIL,
+            r"\bvol\.\s*\w",
         ),
         # Partial forms: the start of an entry whose end is missing or unusual.
-        ("author-year-title", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}"),
-        ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}"),
-        ("initials-title", rf"^{_AUTHORS_INIT}\s+{_TITLE}{_TAIL}"),
-        ("vancouver-title", rf"^{_AUTHORS_VANC}\s+{_TITLE}{_TAIL}"),
+        (
+            "author-year-title",
+            rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}",
+            _PAREN_YEAR,
+        ),
+        ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}", _PAREN_YEAR),
+        ("initials-title", rf"^{_AUTHORS_INIT}\s+{_TITLE}{_TAIL}", r"\."),
+        ("vancouver-title", rf"^{_AUTHORS_VANC}\s+{_TITLE}{_TAIL}", r"\."),
     )
 )
+
+# Entries longer than this are pasted prose or a run-together list, not one reference.
+_MAX_STYLED = 2500
 
 # ---- loose searches that fill what no style found ----------------------------------
 _ANY_YEAR = re.compile(
@@ -185,7 +201,11 @@ def _take_doi(text: str) -> tuple[str | None, str]:
 def _best_style(text: str) -> dict[str, str]:
     best: dict[str, str] = {}
     best_score = 0.0
-    for _name, pattern in _STYLES:
+    if len(text) > _MAX_STYLED:
+        return best  # not a sane reference; the loose searches still run
+    for _name, pattern, prefilter in _STYLES:
+        if not prefilter.search(text):
+            continue
         match = pattern.match(text)
         if not match:
             continue

@@ -41,8 +41,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 
 _MARKER = re.compile(
     r"^\s*(?:\[(?P<b>\d{1,4})\]|\((?P<p>\d{1,4})\)|(?P<n>\d{1,4})(?P<nd>[.)])(?=\s|$)"
-    r"|(?P<u>[•·▪◦‣●■►➢])|(?P<d>[-*–—+])(?=\s))\s*"
+    r"|\[\^(?P<f>\w{1,20})\]:|(?P<u>[•·▪◦‣●■►➢])|(?P<d>[-*–—+])(?=\s))\s*"
 )
+# Wikipedia's back-links in copied reference lists: "^ a b Berman RM ...".
+_BACKLINK = re.compile(r"^\^\s*(?:[a-z]\s+){0,8}")
+# Running page footers of converted PDFs ("12", "Page 12 of 14") inside a list.
+_PAGE_FOOTER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 _FEATURES = {
@@ -129,7 +133,7 @@ def find_entries(text: str) -> list[Entry]:
     else:
         items = _trailing_list(lines)
     return [
-        Entry(index=n, raw=" ".join(item.text.split()), line=item.line + 1)
+        Entry(index=n, raw=_BACKLINK.sub("", " ".join(item.text.split())), line=item.line + 1)
         for n, item in enumerate(items, 1)
     ]
 
@@ -138,7 +142,10 @@ def _accept(items: list[_Item], minimum: int, share: float) -> bool:
     if len(items) < minimum:
         return False
     good = sum(1 for item in items if looks_like_reference(item.text))
-    return good >= 1 and good >= share * len(items)
+    # Web sources (a name, a title and a URL) count towards the share, but at least one
+    # entry must be a real bibliographic reference.
+    links = sum(1 for item in items if _short_link(item.text))
+    return good >= 1 and max(good, links) >= share * len(items)
 
 
 def _marker_key(match: re.Match[str]) -> str:
@@ -148,6 +155,8 @@ def _marker_key(match: re.Match[str]) -> str:
         return "()"
     if match.group("n"):
         return "n" + match.group("nd")
+    if match.group("f"):
+        return "footnote"
     return "bullet"
 
 
@@ -197,6 +206,8 @@ def _collect_marked(lines: list[str], i: int, key: str) -> tuple[list[_Item], in
                 items.append(_Item(j, [lines[j][marker.end() :]]))
                 blank_before = False
                 continue
+        if _PAGE_FOOTER.match(stripped):
+            continue
         if _ends_section(stripped) or (blank_before and not _CONTINUATION.match(stripped)):
             return items, j  # a heading or a paragraph after the list: the section is over
         items[-1].parts.append(stripped)
@@ -215,20 +226,20 @@ def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
         if _ends_section(lines[j].strip()) or _MARKER.match(lines[j]):
             break
         paragraph: list[_Item] = [_Item(j, [lines[j].strip()])]
+        indent = _indent(lines[j])
         j += 1
         while j < len(lines) and lines[j].strip():
             line = lines[j].strip()
             if _ends_section(line):
                 break
             previous = paragraph[-1]
-            if (
-                _AUTHOR_START_LINE.match(line)
-                and previous.parts[-1].endswith((".", ")", "]"))
-                and looks_like_reference(previous.text)
-            ):
+            if _PAGE_FOOTER.match(line):
+                pass
+            elif _indent(lines[j]) <= indent and _starts_new_entry(previous, line):
                 paragraph.append(_Item(j, [line]))
+                indent = _indent(lines[j])
             else:
-                previous.parts.append(line)
+                previous.parts.append(line)  # a hard wrap (or a hanging indent)
             j += 1
         keep = [p for p in paragraph if looks_like_reference(p.text) or _short_link(p.text)]
         if len(keep) < len(paragraph):
@@ -238,6 +249,22 @@ def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
         if j < len(lines) and lines[j].strip():
             break  # stopped at a heading
     return items
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _starts_new_entry(previous: _Item, line: str) -> bool:
+    """In an unmarked list, whether `line` begins a new entry rather than wrapping one."""
+    last = previous.parts[-1]
+    if _URL.search(last.rsplit(None, 1)[-1]) and line[:1].isupper():
+        return True  # web sources, one per line, each ending in its URL
+    return (
+        bool(_AUTHOR_START_LINE.match(line))
+        and last.endswith((".", ")", "]"))
+        and looks_like_reference(previous.text)
+    )
 
 
 def _short_link(text: str) -> bool:
