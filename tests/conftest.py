@@ -11,7 +11,7 @@ import pytest
 try:  # tests/ is not a package: pytest puts tests/ itself on sys.path ("rootdir" import mode)
     from fakes import FakeHTTPServer, FakeServices, start_fakes
 except ImportError:  # ...unless someone makes it one, then it is importable as tests.fakes
-    from tests.fakes import FakeHTTPServer, FakeServices, start_fakes  # type: ignore[no-redef]
+    from tests.fakes import FakeHTTPServer, FakeServices, start_fakes  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 REPO = Path(__file__).resolve().parents[1]
 # Port 9 (discard) on loopback: nothing listens, so a forgotten fake is "connection refused".

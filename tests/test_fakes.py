@@ -24,7 +24,7 @@ import requests
 try:
     from fakes import FakeServices, load_corpus
 except ImportError:
-    from tests.fakes import FakeServices, load_corpus  # type: ignore[no-redef]
+    from tests.fakes import FakeServices, load_corpus  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = REPO / "fixtures" / "services" / "records.json"
@@ -313,12 +313,31 @@ def test_esearch_finds_none_of_the_fabricated_citations(services: FakeServices) 
         assert result["count"] == "0" and result["idlist"] == [], title
 
 
+def test_esearch_other_tags_phrases_and_unknown_fields(services: FakeServices) -> None:
+    venue = "biol psychiatry[ta] AND 47[vi] AND 351[pg]"
+    assert esearch(services, venue)["idlist"] == [BERMAN_PMID]
+    assert esearch(services, "Biological Psychiatry[journal] AND 4[ip] AND 2000[dp]")["idlist"]
+    phrase = esearch(services, '"antidepressant effects of ketamine in depressed patients"[ti]')
+    assert BERMAN_PMID in phrase["idlist"]
+    missing = esearch(services, '"ketamine in chronic pain management"[ti]')
+    assert missing["count"] == "0"
+    assert missing["warninglist"]["quotedphrasesnotfound"] == [
+        "ketamine in chronic pain management"
+    ]
+    unknown = esearch(services, "berman[nosuchfield] AND 2000[dp] AND 47[vi]")
+    assert unknown["errorlist"]["fieldsnotfound"] == ["nosuchfield"]
+    assert BERMAN_PMID in unknown["idlist"]  # searched untagged, like PubMed
+    assert esearch(services, "1998:2001[dp] AND berman[1au]")["count"] != "0"
+
+
 def test_esearch_post_and_empty_term(services: FakeServices) -> None:
     data = {"db": "pubmed", "term": "berman rm[1au]", "retmode": "json"}
     r = requests.post(f"{services.pubmed_url}/esearch.fcgi", data=data, timeout=5)
     assert BERMAN_PMID in r.json()["esearchresult"]["idlist"]
     empty = requests.get(f"{services.pubmed_url}/esearch.fcgi", params={"db": "pubmed"}, timeout=5)
     assert "ERROR" in empty.json()["esearchresult"]
+    bad = esearch(services, "ketamine[ti]", retmax="lots")
+    assert "ERROR" in bad
 
 
 def test_esummary_shape(services: FakeServices) -> None:

@@ -127,18 +127,17 @@ class PubMedFake:
     def esearch(self, request: Request) -> Response:
         term = request.values.get("term", "")
         if not term.strip():
-            return _json(
-                {
-                    "header": _header("esearch"),
-                    "esearchresult": {"ERROR": "Empty term and query_key - nothing todo"},
-                }
-            )
+            return _esearch_error("Empty term and query_key - nothing todo")
         searcher = Searcher(self.corpus)
         found = searcher.run(term)
         # Newest first, as PubMed lists; the fake has no finer notion of relevance.
         found.sort(key=lambda w: (w.year, w.month, int(w.pmid or 0)), reverse=True)
-        retmax = int(request.values.get("retmax", 20))
-        retstart = int(request.values.get("retstart", 0))
+        try:
+            retmax = int(request.values.get("retmax", 20))
+            retstart = int(request.values.get("retstart", 0))
+        except ValueError:
+            # Real ESearch reports bad parameters inside a 200 answer, not as an HTTP error.
+            return _esearch_error("Invalid retmax or retstart")
         page = found[retstart : retstart + retmax]
         out = searcher.outcome
         result: dict[str, Any] = {
@@ -231,6 +230,11 @@ class PubMedFake:
 
 def _header(kind: str) -> dict[str, str]:
     return {"type": kind, "version": "0.3"}
+
+
+def _esearch_error(message: str) -> Response:
+    """ESearch's in-band error: HTTP 200, `esearchresult.ERROR`."""
+    return _json({"header": _header("esearch"), "esearchresult": {"ERROR": message}})
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
