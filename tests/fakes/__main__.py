@@ -9,6 +9,8 @@ CITECHECK_PUBMED_URL); GET /_calls shows the call counts; Ctrl-C stops it.
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
 import sys
 import time
 
@@ -22,12 +24,19 @@ def main(argv: list[str] | None = None) -> int:
     modes = "ok, down, rate_limited, flaky:N, garbage, slow:SECONDS"
     parser.add_argument("--crossref-mode", default="ok", help=modes)
     parser.add_argument("--pubmed-mode", default="ok", help=modes)
+    parser.add_argument("--log", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
+    if not args.log:  # a benchmark's thousands of access-log lines would cost time and hide output
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
     for mode in (args.crossref_mode, args.pubmed_mode):
         try:
             Mode.parse(mode)
         except ValueError as exc:
             parser.error(str(exc))
+    # Stop cleanly on Ctrl-C and on SIGTERM, even when started in the background (where a
+    # shell may have set SIGINT to "ignore").
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     server, app = start_fakes(args.host, args.port)
     app.set_mode("crossref", args.crossref_mode)
     app.set_mode("pubmed", args.pubmed_mode)
@@ -40,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _announce(app: FakeServices) -> None:

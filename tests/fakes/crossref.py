@@ -21,8 +21,12 @@ from .corpus import Corpus, Work, words
 
 JSON_TYPE = "application/json;charset=utf-8"  # habanero insists on a type starting application/json
 DEFAULT_ROWS, MAX_ROWS = 20, 1000  # rest_api.md: rows default 20, max 1000
-FIXED_DATE = {"date-parts": [[2024, 3, 1]], "date-time": "2024-03-01T00:00:00Z"}
-FIXED_DATE["timestamp"] = 1709251200000  # type: ignore[assignment]
+# created / deposited / indexed: fixed, so answers are byte-for-byte repeatable.
+FIXED_DATE: dict[str, Any] = {
+    "date-parts": [[2024, 3, 1]],
+    "date-time": "2024-03-01T00:00:00Z",
+    "timestamp": 1709251200000,
+}
 
 # Which field query looks at which parts of a work; query.bibliographic looks at all of them.
 FIELD_QUERIES = {
@@ -204,12 +208,13 @@ class CrossrefFake:
             msg = f"Rows specified but must be less than or equal to {MAX_ROWS}"
             return validation_failure("integer-not-valid", str(rows), msg)
         candidates = list(self.corpus.crossref)
-        for name, value in _parse_filter(args.get("filter", "")):
+        clauses = _parse_filter(args.get("filter", ""))
+        for name, value in clauses:
             if name not in KNOWN_FILTERS:
                 msg = f"Filter {name} specified but there is no such filter for this route."
                 return validation_failure("filter-not-available", name, msg)
             candidates = [w for w in candidates if _passes(w, name, value)]
-        candidates = _or_same_filter(candidates, _parse_filter(args.get("filter", "")))
+        candidates = _or_same_filter(candidates, clauses)
         queries = {k: words(v) for k, v in args.items() if k in FIELD_QUERIES and v.strip()}
         if queries:
             scored = [(self._score(w, queries), w) for w in candidates]
