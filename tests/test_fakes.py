@@ -247,6 +247,19 @@ def test_crossref_bibliographic_query_ranks_the_cited_work_first(services: FakeS
     assert scores == sorted(scores, reverse=True) and all(isinstance(s, float) for s in scores)
 
 
+def test_crossref_query_weighs_the_title_over_a_wrong_venue(services: FakeServices) -> None:
+    # The example page's Berman entry: right title and authors, wrong journal/volume/pages.
+    citation = (
+        "Berman, R. M., et al. (2000). Antidepressant effects of ketamine in depressed patients. "
+        "Archives of General Psychiatry, 57(3), 227-234."
+    )
+    params = {"query.bibliographic": citation, "rows": "20"}
+    items = requests.get(f"{services.crossref_url}/works", params=params, timeout=5).json()
+    dois = [i["DOI"] for i in items["message"]["items"]]
+    assert dois[0] == BERMAN_DOI
+    assert "10.1001/archpsyc.57.3.227" in dois  # the decoy at that venue is a candidate too
+
+
 def test_crossref_query_returns_poor_matches_too(services: FakeServices) -> None:
     # The fabricated Fava citation: no such work, yet Crossref still returns a top list.
     citation = "Fava M 2019 Ketamine for chronic pain: a systematic review. Pain Physician 22(4)"

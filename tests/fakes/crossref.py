@@ -36,6 +36,7 @@ FIELD_QUERIES = {
     "query.author": ("author",),
     "query.container-title": ("container",),
 }
+NUMBER_WEIGHT = 0.5  # what a volume/issue/page number adds to a score (see _weight)
 KNOWN_FILTERS = {"doi", "from-pub-date", "until-pub-date", "type", "issn", "has-update"}
 
 
@@ -192,8 +193,16 @@ class CrossrefFake:
         total = 0.0
         for name, tokens in queries.items():
             bag = frozenset().union(*(fields[f] for f in FIELD_QUERIES[name]))
-            total += sum(self._idf.get(t, 0.0) for t in set(tokens) if t in bag)
+            total += sum(self._weight(t) for t in set(tokens) if t in bag)
         return round(total * 4, 3)  # scaled to look like Crossref's (unnormalised) scores
+
+    def _weight(self, token: str) -> float:
+        # In a few hundred records a page or volume number looks as rare as a distinctive
+        # title word; among Crossref's ~150 million works it is common. Without this cap a
+        # citation's numbers outvote its title, which the real service does not do.
+        if token.isdigit() and len(token) != 4:
+            return min(NUMBER_WEIGHT, self._idf.get(token, 0.0))
+        return self._idf.get(token, 0.0)
 
     def works(self, request: Request) -> Response:
         args = request.args
