@@ -279,7 +279,7 @@ def test_discover_explicit_files_and_missing(tmp_path: Path) -> None:
     png = str(tmp_path / "image.png")
     missing = str(tmp_path / "missing.txt")
     files, errors = discover([png, missing, "-", png])
-    assert (files, errors) == ([png, "-"], [f"{missing}: no such file or folder"])
+    assert (files, errors) == ([png, "-"], [(missing, "no such file or folder")])
 
 
 def test_discover_does_not_follow_symlinked_folders(tmp_path: Path) -> None:

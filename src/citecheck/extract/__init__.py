@@ -62,16 +62,17 @@ def load(path: str) -> Document:
     return Document(path=path, text=text, kind=kind)
 
 
-def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+def discover(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Expand folders to the supported documents inside them.
 
-    Returns (files, errors). Paths named explicitly are kept whatever their extension
-    (load() decides whether they are readable); folders contribute only supported files,
+    Returns (files, errors), each error a (path, one-line message). Paths named explicitly
+    are kept whatever their extension (load() decides whether they are readable); folders
+    contribute only supported files,
     sorted, skipping hidden entries and never following symlinked folders (which could
     lead out of the tree or into a loop). Duplicates are reported once.
     """
     files: list[str] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     seen: set[str] = set()
 
     def add(name: str) -> None:
@@ -89,9 +90,9 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
         elif Path(path).exists():
             add(path)
         elif Path(path).is_symlink():
-            errors.append(f"{path}: broken symbolic link")
+            errors.append((path, "broken symbolic link"))
         else:
-            errors.append(f"{path}: no such file or folder")
+            errors.append((path, "no such file or folder"))
     return files, errors
 
 

@@ -33,16 +33,16 @@ EXPLANATIONS = {
 
 def _who(verdict: Verdict) -> str:
     reference = verdict.reference
-    author = family_name(reference.authors[0]) if reference.authors else "?"
-    return f"{author} {reference.year or 'n.d.'}"
+    if not reference.authors:
+        words = reference.raw.split()
+        return " ".join(words[:3])[:24] or "?"
+    return f"{family_name(reference.authors[0])} {reference.year or 'n.d.'}"
 
 
 def _details(verdict: Verdict) -> Text:
     lines = [f"{m.field.value}: {m.cited} -> {m.found}" for m in verdict.mismatches]
     if verdict.status is Status.NOT_FOUND:
         lines.append("no matching record: likely fabricated")
-    if verdict.retracted:
-        lines.insert(0, "RETRACTED")
     lines.extend(verdict.warnings)
     return Text("\n".join(lines))
 
@@ -61,13 +61,13 @@ def _file_table(file: FileReport) -> Table:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Reference", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("What differs (cited -> found)", overflow="fold")
-    table.add_column("Found", overflow="fold")
+    table.add_column("What differs (cited -> found)", overflow="fold", ratio=3)
+    table.add_column("Found", overflow="fold", ratio=1)
     for verdict in file.verdicts:
         label, style = LABELS[verdict.status]
         status = Text(label, style=style)
         if verdict.retracted:
-            status.append(" RETRACTED", style="bold magenta")
+            status.append("\nRETRACTED", style="bold magenta")
         table.add_row(
             str(verdict.reference.index), _who(verdict), status, _details(verdict), _found(verdict)
         )
@@ -89,7 +89,7 @@ def summary_line(summary: Summary) -> str:
     return f"{files}, {summary.references} references: " + ", ".join(parts)
 
 
-def render(report: Report, *, color: bool = False, width: int = 120) -> str:
+def render(report: Report, *, color: bool = False, width: int = 160) -> str:
     buffer = StringIO()
     console = Console(
         file=buffer,

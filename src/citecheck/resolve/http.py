@@ -15,7 +15,8 @@ from tenacity import (
     Retrying,
     retry_if_exception_type,
     stop_after_attempt,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from citecheck import __version__
@@ -72,8 +73,10 @@ class Caller:
         self.service = service
         self._pacer = pacer
         self._retries = retries
-        self._exponential = wait_exponential_jitter(
-            initial=backoff, max=max(backoff * 16, backoff), jitter=backoff
+        # backoff, 2*backoff, 4*backoff... (at most 16x), plus up to `backoff` of jitter so
+        # that parallel clients do not retry in step.
+        self._exponential = wait_exponential(multiplier=backoff, max=backoff * 16) + wait_random(
+            0, backoff
         )
         self._max_retry_after = max_retry_after
 

@@ -30,16 +30,14 @@ STOPWORDS = frozenset(
 
 
 def title_words(title: str) -> list[str]:
-    """The title's informative words, at most MAX_TITLE_WORDS (the longest ones kept).
+    """The title's first MAX_TITLE_WORDS informative words.
 
-    Split on anything not alphanumeric, as PubMed's own tokenizer does for [ti].
+    Split on anything not alphanumeric, as PubMed's own tokenizer does for [ti]. The
+    first words are kept (not the longest): they name the topic, and short ones such as
+    "mTOR" or "NMDA" are often the most telling.
     """
     words = [w for w in fold(title).split() if len(w) > 2 and w not in STOPWORDS]
-    unique = list(dict.fromkeys(words))
-    if len(unique) > MAX_TITLE_WORDS:
-        keep = set(sorted(unique, key=len, reverse=True)[:MAX_TITLE_WORDS])
-        unique = [w for w in unique if w in keep]
-    return unique
+    return list(dict.fromkeys(words))[:MAX_TITLE_WORDS]
 
 
 def search_term(reference: Reference) -> str | None:

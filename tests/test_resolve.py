@@ -1,0 +1,178 @@
+"""The resolvers against the local fake services: request shapes, answers, failures."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+
+from citecheck.model import Reference, Source
+from citecheck.resolve import Resolver, ServiceUnavailable
+from citecheck.settings import Settings, from_environment
+from fakes import FakeServices
+
+LI = Reference(
+    index=1,
+    raw="Li, N., et al. (2010). mTOR-dependent synapse formation underlies the rapid "
+    "antidepressant effects of NMDA antagonists. Science, 329(5994), 959-964.",
+    authors=("Li N",),
+    et_al=True,
+    title="mTOR-dependent synapse formation underlies the rapid antidepressant effects of "
+    "NMDA antagonists",
+    journal="Science",
+    year=2010,
+    volume="329",
+    issue="5994",
+    pages="959-964",
+)
+
+
+def settings(**changes: object) -> Settings:
+    """Settings from the test environment (pointing at the fake), with quick retries."""
+    base = from_environment(mailto="editor@example.org")
+    return dataclasses.replace(base, backoff=0.01, **changes)  # type: ignore[arg-type]
+
+
+def test_doi_lookup_uses_the_work_route_and_identifies_citecheck(services: FakeServices) -> None:
+    resolver = Resolver(settings())
+    reference = dataclasses.replace(LI, doi="10.1126/science.1190287")
+    lookup = resolver.lookup(reference)
+    assert not lookup.failures
+    crossref = [r for r in lookup.records if r.source is Source.CROSSREF]
+    assert [r.doi for r in crossref] == ["10.1126/science.1190287"]
+    assert crossref[0].pmid == "20724638"  # merged from PubMed's record with the same DOI
+    assert crossref[0].journal == "Science"
+    assert crossref[0].pages == "959-964"
+    [call] = services.calls_to("crossref")
+    assert call.path.endswith("/works/10.1126/science.1190287")
+    assert "citecheck/" in call.user_agent
+    assert "mailto:editor@example.org" in call.user_agent
+    for call in services.calls_to("pubmed"):
+        assert call.params["tool"] == "citecheck"
+        assert call.params["email"] == "editor@example.org"
+        assert call.params["db"] == "pubmed"
+    assert services.calls_to("pubmed", "esearch")[0].params["term"] == (
+        "10.1126/science.1190287[doi]"
+    )
+
+
+def test_unknown_doi_falls_back_to_a_bibliographic_search(services: FakeServices) -> None:
+    resolver = Resolver(settings())
+    reference = dataclasses.replace(LI, doi="10.9999/no.such.doi")
+    lookup = resolver.lookup(reference)
+    assert not lookup.failures
+    assert "10.1126/science.1190287" in {r.doi for r in lookup.records}
+    endpoints = [c.endpoint for c in services.calls_to("crossref")]
+    assert len(endpoints) == 2  # the DOI (404), then query.bibliographic
+    search = services.calls_to("crossref")[-1]
+    assert search.params["query.bibliographic"].startswith("Li, N., et al. (2010)")
+    assert int(search.params["rows"]) == 5
+    assert "DOI" in search.params["select"].split(",")
+    assert services.total_calls() <= 3
+
+
+def test_title_search_on_pubmed_reads_summaries(services: FakeServices) -> None:
+    lookup = Resolver(settings()).lookup(LI)
+    pubmed = [r for r in lookup.records if r.pmid == "20724638"]
+    assert pubmed, "the PubMed record should be among the candidates"
+    term = services.calls_to("pubmed", "esearch")[0].params["term"]
+    assert term.startswith("mtor[ti] AND dependent[ti] AND synapse[ti]")
+    summary = services.calls_to("pubmed", "esummary")[0]
+    assert summary.params["retmode"] == "json"
+    assert "20724638" in summary.params["id"].split(",")
+
+
+def test_api_key_is_sent_to_ncbi_and_never_shown(
+    services: FakeServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCBI_API_KEY", "secret-key-123")
+    services.set_mode("pubmed", "down")
+    lookup = Resolver(settings(retries=0)).lookup(LI)
+    assert services.calls_to("pubmed")[0].params["api_key"] == "secret-key-123"
+    assert lookup.failures
+    assert all("secret-key-123" not in str(f) for f in lookup.failures)
+    assert "secret-key-123" not in repr(settings())
+
+
+def test_a_flaky_service_is_retried_until_it_answers(services: FakeServices) -> None:
+    services.set_mode("crossref", "flaky:2")
+    lookup = Resolver(settings(retries=3)).lookup(LI)
+    assert not lookup.failures
+    assert services.total_calls("crossref") == 3
+
+
+def test_retry_after_is_honoured_on_429(services: FakeServices) -> None:
+    services.set_mode("pubmed", "rate_limited")
+    started = time.monotonic()
+    lookup = Resolver(settings(retries=1)).lookup(LI)
+    assert time.monotonic() - started >= 1.0  # the fake says Retry-After: 1
+    assert [f.service for f in lookup.failures] == ["pubmed"]
+    assert "429" in lookup.failures[0].reason
+
+
+@pytest.mark.parametrize("mode", ["down", "rate_limited", "garbage"])
+@pytest.mark.parametrize("service", ["crossref", "pubmed"])
+def test_every_failure_becomes_unavailable_never_empty(
+    services: FakeServices, service: str, mode: str
+) -> None:
+    services.set_mode(service, mode)
+    lookup = Resolver(settings(retries=0, max_retry_after=0.0)).lookup(LI)
+    assert [f.service for f in lookup.failures] == [service]
+    other = "pubmed" if service == "crossref" else "crossref"
+    assert any(r.source.value == other or r.pmid for r in lookup.records)
+
+
+def test_a_service_that_failed_is_not_asked_again_in_the_same_run(services: FakeServices) -> None:
+    services.set_mode("crossref", "down")
+    resolver = Resolver(settings(retries=1))
+    resolver.lookup(LI)
+    resolver.lookup(dataclasses.replace(LI, raw="another citation", title="Another title here"))
+    assert services.total_calls("crossref") == 2  # one call and one retry, then never again
+
+
+def test_a_timeout_is_a_failure(services: FakeServices) -> None:
+    services.set_mode("crossref", "slow:2")
+    lookup = Resolver(settings(retries=0, timeout=0.3)).lookup(LI)
+    assert [f.service for f in lookup.failures] == ["crossref"]
+
+
+def test_nothing_listening_is_a_failure_not_an_empty_answer() -> None:
+    lookup = Resolver(settings(retries=0)).lookup(LI)  # env points at 127.0.0.1:9
+    assert {f.service for f in lookup.failures} == {"crossref", "pubmed"}
+    assert lookup.records == ()
+
+
+def test_answers_are_cached_and_offline_mode_uses_only_the_cache(services: FakeServices) -> None:
+    first = Resolver(settings()).lookup(LI)
+    calls = services.total_calls()
+    again = Resolver(settings()).lookup(LI)
+    assert services.total_calls() == calls
+    assert again.records == first.records
+    offline = Resolver(settings(offline=True)).lookup(LI)
+    assert offline.records == first.records
+    other = dataclasses.replace(LI, raw="Somebody (2020). Unseen.", title="An unseen title")
+    missing = Resolver(settings(offline=True)).lookup(other)
+    assert {f.service for f in missing.failures} == {"crossref", "pubmed"}
+    assert all("offline" in f.reason for f in missing.failures)
+    assert services.total_calls() == calls
+
+
+def test_failures_are_not_cached(services: FakeServices) -> None:
+    services.set_mode("crossref", "down")
+    Resolver(settings(retries=0)).lookup(LI)
+    services.set_mode("crossref", "ok")
+    lookup = Resolver(settings(retries=0)).lookup(LI)
+    assert not lookup.failures
+
+
+def test_no_cache_reads_and_writes_nothing(services: FakeServices) -> None:
+    Resolver(settings(cache_dir=None)).lookup(LI)
+    calls = services.total_calls()
+    Resolver(settings(cache_dir=None)).lookup(LI)
+    assert services.total_calls() == 2 * calls
+
+
+def test_service_unavailable_names_the_service() -> None:
+    failure = ServiceUnavailable("crossref", "HTTP 503 (after 4 tries)")
+    assert str(failure) == "crossref: HTTP 503 (after 4 tries)"
