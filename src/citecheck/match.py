@@ -21,7 +21,7 @@ from citecheck.resolve import Lookup
 TITLE_SAME = 0.90  # at or above: the same title (typos, punctuation, subtitle forms)
 TITLE_CLOSE = 0.75  # at or above: close enough when first author and year agree
 AUTHOR_SAME = 0.90
-NEAREST_WORTH_SHOWING = 0.5  # family names: allows transliteration and diacritic differences
+NEAREST_TITLE = 0.6  # a not-found reference names a record whose title is this close  # family names: allows transliteration and diacritic differences
 # How much each field counts towards the score shown to users (only the cited ones).
 WEIGHTS = {
     Field.TITLE: 0.40,
@@ -184,13 +184,17 @@ def _warnings(comparison: Comparison, reference: Reference) -> list[str]:
 
 
 def _nearest(comparisons: list[Comparison]) -> tuple[str, ...]:
-    """For a work not found: the closest record, so an editor can see what was compared."""
-    if not comparisons:
+    """For a work not found: the closest record, so an editor can see what was compared.
+
+    Only a record that resembles the citation (a similar title, or the same first author)
+    is worth a line; the best of a page of unrelated search hits is not.
+    """
+    resembling = [
+        c for c in comparisons if (c.title or 0.0) >= NEAREST_TITLE or c.fields[Field.AUTHORS]
+    ]
+    if not resembling:
         return ()
-    nearest = max(comparisons, key=lambda c: c.score)
-    if nearest.score < NEAREST_WORTH_SHOWING:
-        return ()
-    record = nearest.record
+    record = max(resembling, key=lambda c: c.score).record
     who = f"{record.authors[0]} et al." if record.authors else "unknown authors"
     where = f"doi:{record.doi}" if record.doi else f"PMID {record.pmid}"
     return (f"closest record, not the same work: {who} ({record.year}) {record.title!r}, {where}",)
