@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from fakes import FakeServices
 
 from citecheck.extract import load
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import from_environment
+from fakes import FakeServices
 
 EXPECTED_STATUSES = ["mismatched", "not_found", "not_found", "not_found", "verified"]
 
