@@ -20,8 +20,8 @@ from citecheck.resolve import Lookup
 
 TITLE_SAME = 0.90  # at or above: the same title (typos, punctuation, subtitle forms)
 TITLE_CLOSE = 0.75  # at or above: close enough when first author and year agree
-AUTHOR_SAME = 0.90
-NEAREST_TITLE = 0.6  # a not-found reference names a record with a title this close  # family names: allows transliteration and diacritic differences
+AUTHOR_SAME = 0.90  # family names: allows transliteration and diacritic differences
+NEAREST_TITLE = 0.6  # a not-found reference names a record with a title this close
 # How much each field counts towards the score shown to users (only the cited ones).
 WEIGHTS = {
     Field.TITLE: 0.40,
