@@ -6,6 +6,7 @@ The only module that writes to the terminal or exits; everything else is a libra
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -141,7 +142,9 @@ def cli(
         rendered = json_report.render(report)
     else:
         color = output is None and _use_color(sys.stdout)
-        rendered = text_report.render(report, color=color)
+        # The terminal's width (or $COLUMNS); 120 columns when writing to a pipe or file.
+        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
+        rendered = text_report.render(report, color=color, width=width)
     if output is None:
         click.echo(rendered, nl=False)
     else:

@@ -89,7 +89,7 @@ def summary_line(summary: Summary) -> str:
     return f"{files}, {summary.references} references: " + ", ".join(parts)
 
 
-def render(report: Report, *, color: bool = False, width: int = 160) -> str:
+def render(report: Report, *, color: bool = False, width: int = 120) -> str:
     buffer = StringIO()
     console = Console(
         file=buffer,
