@@ -44,6 +44,9 @@ def _details(verdict: Verdict) -> Text:
     if verdict.status is Status.NOT_FOUND:
         lines.append("no matching record: likely fabricated")
     lines.extend(verdict.warnings)
+    found = _found(verdict)
+    if found:
+        lines.append(f"found: {found}")
     return Text("\n".join(lines))
 
 
@@ -61,16 +64,13 @@ def _file_table(file: FileReport) -> Table:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Reference", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("What differs (cited -> found)", overflow="fold", ratio=3)
-    table.add_column("Found", overflow="fold", ratio=1)
+    table.add_column("Details (cited -> found)", overflow="fold")
     for verdict in file.verdicts:
         label, style = LABELS[verdict.status]
         status = Text(label, style=style)
         if verdict.retracted:
             status.append("\nRETRACTED", style="bold magenta")
-        table.add_row(
-            str(verdict.reference.index), _who(verdict), status, _details(verdict), _found(verdict)
-        )
+        table.add_row(str(verdict.reference.index), _who(verdict), status, _details(verdict))
     return table
 
 
@@ -118,4 +118,7 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
             line.append(f": {meaning}")
             console.print(line)
     console.print(Text(summary_line(report.summary()), style="bold"))
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    # rich pads table cells to the column width; trailing blanks only get in the way of
+    # people who paste the report or diff it.
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
