@@ -59,6 +59,8 @@ def test_example_page_json(services: FakeServices, example_path: Path) -> None:
         "mismatched": 1,
         "not_found": 3,
         "unverified": 0,
+        "skipped": 0,
+        "ignored": 0,
         "retracted": 0,
     }
     assert services.total_calls() <= 3 * len(references)

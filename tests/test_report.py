@@ -110,7 +110,12 @@ def test_json_report_has_the_contract_shape() -> None:
         {"field": "volume", "cited": "57", "found": "47"},
     ]
     assert data["files"][0]["references"][1]["match"] is None
-    assert data["files"][1] == {"path": "missing.txt", "error": "no such file", "references": []}
+    assert data["files"][1] == {
+        "path": "missing.txt",
+        "error": "no such file",
+        "references": [],
+        "citations": None,
+    }
     assert data["summary"] == {
         "files": 2,
         "references": 2,
@@ -118,6 +123,8 @@ def test_json_report_has_the_contract_shape() -> None:
         "mismatched": 1,
         "not_found": 1,
         "unverified": 0,
+        "skipped": 0,
+        "ignored": 0,
         "retracted": 0,
     }
 

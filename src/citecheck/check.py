@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from citecheck.extract import InputError, discover, load
 from citecheck.match import judge
-from citecheck.model import Document, FileReport, Report, Verdict
+from citecheck.model import Document, FileReport, Report, Status, Verdict
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
@@ -29,7 +29,13 @@ def check_document(
     verdicts: list[Verdict] = []
     for entry in entries:
         reference = parse_entry(entry)
-        verdicts.append(judge(reference, resolver.lookup(reference)))
+        if entry.ignored:
+            verdicts.append(Verdict(reference, Status.IGNORED))
+        elif reference.kind != "article":
+            reason = f"a {reference.kind}, not a journal article: not looked up"
+            verdicts.append(Verdict(reference, Status.SKIPPED, warnings=(reason,)))
+        else:
+            verdicts.append(judge(reference, resolver.lookup(reference)))
         if progress:
             progress(document.path, len(verdicts), len(entries))
     return FileReport(document.path, verdicts=tuple(verdicts))

@@ -17,6 +17,8 @@ class Status(str, Enum):
     MISMATCHED = "mismatched"
     NOT_FOUND = "not_found"
     UNVERIFIED = "unverified"
+    SKIPPED = "skipped"  # not a journal article (book, chapter, web page...): not looked up
+    IGNORED = "ignored"  # the document marks this entry `citecheck: ignore`
 
 
 class Field(str, Enum):
@@ -54,11 +56,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Entry:
-    """One entry of a reference list, as written (hard wraps joined), with its 1-based line."""
+    """One entry of a reference list, as written (hard wraps joined), with its 1-based line.
+
+    `ignored` is True when the document marks the entry with `citecheck: ignore`.
+    """
 
     index: int
     raw: str
     line: int
+    ignored: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,12 +72,15 @@ class Reference:
     """The fields parsed out of one entry. Unknown values are None.
 
     Authors are "Family Initials" strings ("Berman RM"); `et_al` is True when the entry
-    abbreviated its author list, so a shorter cited list is not a disagreement.
+    abbreviated its author list, so a shorter cited list is not a disagreement. `kind` is
+    "article" for journal articles (the only kind looked up); otherwise e.g. "book",
+    "chapter", "web page" or "report", and the reference is reported as skipped.
     """
 
     index: int
     raw: str
     line: int = 0
+    kind: str = "article"
     authors: tuple[str, ...] = ()
     et_al: bool = False
     title: str | None = None
@@ -130,12 +139,27 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class CitationCheck:
+    """In-text citations against the reference list of one document.
+
+    `found` counts the in-text citations; `unresolved` holds those that point to no entry
+    (as written, e.g. "(Smith et al., 2018)" or "[7]"); `uncited` the 1-based indexes of
+    entries that no citation points to.
+    """
+
+    found: int = 0
+    unresolved: tuple[str, ...] = ()
+    uncited: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class FileReport:
     """The outcome for one input: either an error (it could not be read) or its verdicts."""
 
     path: str
     verdicts: tuple[Verdict, ...] = ()
     error: str | None = None
+    citations: CitationCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +170,8 @@ class Summary:
     mismatched: int = 0
     not_found: int = 0
     unverified: int = 0
+    skipped: int = 0
+    ignored: int = 0
     retracted: int = 0
     errors: int = 0
 
@@ -164,6 +190,8 @@ class Report:
             mismatched=counts[Status.MISMATCHED],
             not_found=counts[Status.NOT_FOUND],
             unverified=counts[Status.UNVERIFIED],
+            skipped=counts[Status.SKIPPED],
+            ignored=counts[Status.IGNORED],
             retracted=sum(1 for v in verdicts if v.retracted),
             errors=sum(1 for f in self.files if f.error is not None),
         )

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from citecheck import __version__
-from citecheck.model import FileReport, Record, Reference, Report, Verdict
+from citecheck.model import CitationCheck, FileReport, Record, Reference, Report, Verdict
 
 SCHEMA = 1
 
@@ -60,11 +60,22 @@ def _reference(verdict: Verdict) -> dict[str, Any]:
     }
 
 
+def _citations(check: CitationCheck | None) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    return {
+        "found": check.found,
+        "unresolved": list(check.unresolved),
+        "uncited": list(check.uncited),
+    }
+
+
 def _file(file: FileReport) -> dict[str, Any]:
     return {
         "path": file.path,
         "error": file.error,
         "references": [_reference(v) for v in file.verdicts],
+        "citations": _citations(file.citations),
     }
 
 
@@ -81,6 +92,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             "mismatched": summary.mismatched,
             "not_found": summary.not_found,
             "unverified": summary.unverified,
+            "skipped": summary.skipped,
+            "ignored": summary.ignored,
             "retracted": summary.retracted,
         },
     }

@@ -20,6 +20,8 @@ LABELS = {
     Status.MISMATCHED: ("MISMATCHED", "bold yellow"),
     Status.NOT_FOUND: ("NOT FOUND", "bold red"),
     Status.UNVERIFIED: ("unverified", "blue"),
+    Status.SKIPPED: ("skipped", "dim"),
+    Status.IGNORED: ("ignored", "dim"),
 }
 # What each status means for the person who has to fix the page.
 EXPLANATIONS = {
@@ -28,6 +30,8 @@ EXPLANATIONS = {
     Status.NOT_FOUND: "no such paper in Crossref or PubMed: it is likely fabricated; "
     "remove it or find the real source",
     Status.UNVERIFIED: "a service could not be reached, so this was not checked: run again later",
+    Status.SKIPPED: "not a journal article (a book, web page, report...): not looked up",
+    Status.IGNORED: "marked `citecheck: ignore` in the document: not checked",
 }
 
 
@@ -81,8 +85,13 @@ def summary_line(summary: Summary) -> str:
         f"{summary.not_found} not found",
         f"{summary.unverified} unverified",
     ]
-    if summary.retracted:
-        parts.append(f"{summary.retracted} retracted")
+    for count, name in (
+        (summary.skipped, "skipped"),
+        (summary.ignored, "ignored"),
+        (summary.retracted, "retracted"),
+    ):
+        if count:
+            parts.append(f"{count} {name}")
     files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
     if summary.errors:
         files += f" ({summary.errors} could not be checked)"
