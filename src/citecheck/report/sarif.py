@@ -1,0 +1,189 @@
+"""SARIF 2.1.0, for code-scanning annotations (GitHub, GitLab, Azure DevOps...).
+
+One result per problem reference, located at the document and the line where the entry
+starts; one rule per kind of problem, with the level CI users expect (a reference that
+does not exist or was retracted is an error, a wrong detail a warning, a reference that
+could not be checked a note). A document that could not be read is an error result too,
+so it shows up where people look, and a tool-execution notification as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from citecheck import __version__
+from citecheck.model import Report, Verdict
+from citecheck.report.problems import (
+    ADVICE,
+    RETRACTED,
+    Problem,
+    explanation,
+    file_errors,
+    links,
+    problems,
+    who,
+)
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://pypi.org/project/citecheck/"
+FILE_ERROR = "file_error"
+SRCROOT = "%SRCROOT%"
+
+# id -> (name, level, short description); ids are the statuses of --fail-on, so a rule
+# reads the same in a SARIF viewer as on the command line.
+RULES: dict[str, tuple[str, str, str]] = {
+    "not_found": ("CitationNotFound", "error", "Cited work not found in Crossref or PubMed"),
+    RETRACTED: ("CitedWorkRetracted", "error", "Cited work has been retracted"),
+    "mismatched": ("CitationMismatch", "warning", "Citation details disagree with the record"),
+    "unverified": ("CitationUnverified", "note", "Citation could not be checked"),
+    FILE_ERROR: ("DocumentUnreadable", "error", "Document could not be read or has no references"),
+}
+RULE_HELP = {
+    **ADVICE,
+    "not_found": ADVICE["not_found"] + ". Remove it or replace it with the real source.",
+    "mismatched": ADVICE["mismatched"] + ": correct them from the found record.",
+    "unverified": ADVICE["unverified"] + ": run again later, or with a cache.",
+    FILE_ERROR: "citecheck could not read the document, or found no reference list in it.",
+}
+_RULE_INDEX = {rule_id: index for index, rule_id in enumerate(RULES)}
+
+
+def artifact_uri(path: str) -> tuple[str, str | None]:
+    """(uri, uriBaseId) for a path as the user named it.
+
+    Relative paths stay relative to %SRCROOT%, which is what code scanning needs to put an
+    alert on a file of the repository; absolute ones become file: URIs. Both are
+    percent-encoded, since a page's name may hold spaces or '#'.
+    """
+    if path == "-":
+        return "stdin", None
+    if PureWindowsPath(path).is_absolute() and not path.startswith("/"):
+        return PureWindowsPath(path).as_uri(), None
+    posix = PurePosixPath(path.replace("\\", "/"))
+    if posix.is_absolute():
+        return posix.as_uri(), None
+    parts = [part for part in posix.parts if part != "."]
+    return quote("/".join(parts), safe="/"), SRCROOT
+
+
+def _location(path: str, line: int) -> dict[str, Any]:
+    uri, base = artifact_uri(path)
+    artifact: dict[str, Any] = {"uri": uri}
+    if base:
+        artifact["uriBaseId"] = base
+    return {
+        "physicalLocation": {"artifactLocation": artifact, "region": {"startLine": max(line, 1)}}
+    }
+
+
+def _message(verdict: Verdict, rule_id: str) -> str:
+    reference = verdict.reference
+    lines = [f"Reference [{reference.index}] {who(reference)}: {RULES[rule_id][2].lower()}."]
+    lines += explanation(verdict)
+    lines += [f"found: {url}" for _, url in links(verdict.match)]
+    lines.append(f"cited as: {' '.join(reference.raw.split())}")
+    return "\n".join(lines)
+
+
+def _fingerprint(*parts: str) -> str:
+    """Stable across runs and line moves, so code scanning tracks one alert per citation."""
+    joined = "\x1f".join(" ".join(part.casefold().split()) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(problem: Problem) -> dict[str, Any]:
+    verdict = problem.verdict
+    rule_id = problem.kind
+    reference = verdict.reference
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": _RULE_INDEX[rule_id],
+        "level": RULES[rule_id][1],
+        "message": {"text": _message(verdict, rule_id)},
+        "locations": [_location(problem.path, reference.line)],
+        "partialFingerprints": {"citecheck/v1": _fingerprint(problem.path, reference.raw, rule_id)},
+        "properties": {
+            "index": reference.index,
+            "status": verdict.status.value,
+            "retracted": verdict.retracted,
+            "foundDoi": verdict.match.doi if verdict.match else None,
+            "foundPmid": verdict.match.pmid if verdict.match else None,
+        },
+    }
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule_id,
+            "name": name,
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": RULE_HELP[rule_id]},
+            "help": {"text": RULE_HELP[rule_id]},
+            "helpUri": INFORMATION_URI,
+            "defaultConfiguration": {"level": level},
+            "properties": {"tags": ["citations", "references"]},
+        }
+        for rule_id, (name, level, short) in RULES.items()
+    ]
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    results = [_result(problem) for problem in problems(report)]
+    notifications = []
+    for file in file_errors(report):
+        message = f"{file.path}: {file.error}"
+        results.append(
+            {
+                "ruleId": FILE_ERROR,
+                "ruleIndex": _RULE_INDEX[FILE_ERROR],
+                "level": "error",
+                "message": {"text": message},
+                "locations": [_location(file.path, 1)],
+                "partialFingerprints": {"citecheck/v1": _fingerprint(file.path, FILE_ERROR)},
+            }
+        )
+        notifications.append(
+            {"level": "error", "message": {"text": message}, "locations": [_location(file.path, 1)]}
+        )
+    artifacts = []
+    for file in report.files:
+        uri, base = artifact_uri(file.path)
+        location = {"uri": uri, **({"uriBaseId": base} if base else {})}
+        artifacts.append({"location": location, "roles": ["analysisTarget"]})
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "citecheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": _rules(),
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": True,  # it ran; unreadable files are results
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "artifacts": artifacts,
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
