@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from citecheck.extract import load
+from citecheck.match import is_settled
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
@@ -78,14 +79,15 @@ def test_example_page_terminal_report(services: FakeServices, example_path: Path
     assert "\x1b[" not in result.stdout  # not a terminal: no colours
 
 
-def test_each_reference_of_the_example_costs_at_most_three_calls(
+def test_the_example_page_costs_at_most_three_calls_per_reference(
     services: FakeServices, example_path: Path
 ) -> None:
     settings = from_environment(mailto="editor@example.org", no_cache=True)
-    for entry in find_entries(load(str(example_path)).text):
-        before = services.total_calls()
-        Resolver(settings).lookup(parse_entry(entry))
-        assert services.total_calls() - before <= 3, entry.raw
+    references = [parse_entry(entry) for entry in find_entries(load(str(example_path)).text)]
+    Resolver(settings).resolve_all(references, settled=is_settled)
+    assert services.total_calls() <= 3 * len(references)
+    # Batches: one ECitMatch and its ESummary serve all five references.
+    assert len(services.calls_to("pubmed", "ecitmatch")) == 1
 
 
 def test_services_down_leaves_everything_unverified(

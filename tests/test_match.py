@@ -6,10 +6,8 @@ import pytest
 
 from citecheck.journals import same_journal
 from citecheck.match import judge, same_pages, title_similarity
-from citecheck.model import Field, Record, Reference, Source, Status
+from citecheck.model import Failure, Field, Lookup, Record, Reference, Source, Status
 from citecheck.normalize import clean_doi, family_name, full_pages, page_bounds
-from citecheck.resolve import Lookup
-from citecheck.resolve.errors import ServiceUnavailable
 
 BERMAN = Record(
     source=Source.CROSSREF,
@@ -91,7 +89,7 @@ FAVA_AS_CITED = Reference(
 def lookup(*records: Record, failed: tuple[str, ...] = ()) -> Lookup:
     return Lookup(
         records=records,
-        failures=tuple(ServiceUnavailable(name, "HTTP 503 (after 4 tries)") for name in failed),
+        failures=tuple(Failure(name, "HTTP 503 (after 4 tries)") for name in failed),
     )
 
 

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from citecheck.match import is_settled
 from citecheck.model import Reference, Source
 from citecheck.resolve import Resolver, ServiceUnavailable
 from citecheck.settings import Settings, from_environment
@@ -34,53 +35,109 @@ def settings(**changes: object) -> Settings:
     return dataclasses.replace(base, backoff=0.01, **changes)  # type: ignore[arg-type]
 
 
-def test_doi_lookup_uses_the_work_route_and_identifies_citecheck(services: FakeServices) -> None:
-    resolver = Resolver(settings())
+def test_cited_doi_is_looked_up_in_a_crossref_batch_and_settles_it(
+    services: FakeServices,
+) -> None:
     reference = dataclasses.replace(LI, doi="10.1126/science.1190287")
-    lookup = resolver.lookup(reference)
+    [lookup] = Resolver(settings()).resolve_all([reference], settled=is_settled)
     assert not lookup.failures
-    crossref = [r for r in lookup.records if r.source is Source.CROSSREF]
-    assert [r.doi for r in crossref] == ["10.1126/science.1190287"]
-    assert crossref[0].pmid == "20724638"  # merged from PubMed's record with the same DOI
-    assert crossref[0].journal == "Science"
-    assert crossref[0].pages == "959-964"
-    [call] = services.calls_to("crossref")
-    assert call.path.endswith("/works/10.1126/science.1190287")
+    assert [r.doi for r in lookup.records] == ["10.1126/science.1190287"]
+    assert lookup.records[0].journal == "Science"
+    assert lookup.records[0].pages == "959-964"
+    [call] = services.requests  # settled by Crossref: PubMed is not asked
+    assert call.service == "crossref"
+    assert call.endpoint == "works"
+    assert call.params["filter"] == "doi:10.1126/science.1190287"
+    assert "DOI" in call.params["select"].split(",")
     assert "citecheck/" in call.user_agent
     assert "mailto:editor@example.org" in call.user_agent
+
+
+def test_many_dois_take_one_call_per_fifty(services: FakeServices) -> None:
+    dois = [w.doi.lower() for w in services.corpus.works if w.doi and w.in_crossref][:60]
+    references = [
+        Reference(index=i, raw=f"cited as {doi}", doi=doi) for i, doi in enumerate(dois, 1)
+    ]
+    lookups = Resolver(settings()).resolve_all(references, settled=is_settled)
+    assert [lookup.records[0].doi for lookup in lookups] == dois
+    assert [len(c.params["filter"].split(",")) for c in services.requests] == [50, 10]
+
+
+def test_pmids_are_summarised_in_one_call(services: FakeServices) -> None:
+    pmids = [w.pmid for w in services.corpus.works if w.pmid][:30]
+    references = [Reference(index=i, raw=f"PMID {p}", pmid=p) for i, p in enumerate(pmids, 1)]
+    lookups = Resolver(settings()).resolve_all(references, settled=is_settled)
+    assert [lookup.records[0].pmid for lookup in lookups] == pmids
+    assert [c.endpoint for c in services.requests] == ["esummary"]
+
+
+def test_venue_citations_go_to_ecitmatch_in_one_batch(services: FakeServices) -> None:
+    berman_as_cited = Reference(
+        index=2,
+        raw="Berman, R. M., et al. (2000). Antidepressant effects of ketamine in depressed "
+        "patients. Archives of General Psychiatry, 57(3), 227-234.",
+        authors=("Berman RM",),
+        title="Antidepressant effects of ketamine in depressed patients",
+        journal="Archives of General Psychiatry",
+        year=2000,
+        volume="57",
+        issue="3",
+        pages="227-234",
+    )
+    li, berman = Resolver(settings()).resolve_all([LI, berman_as_cited], settled=is_settled)
+    assert "20724638" in {r.pmid for r in li.records}
+    assert "10686270" in {r.pmid for r in berman.records}  # found by its title afterwards
+    [citmatch] = services.calls_to("pubmed", "ecitmatch")
+    lines = citmatch.params["bdata"].split("\r")
+    assert lines[0] == "Science|2010|329|959|li n|0|"
+    assert lines[1] == "Archives of General Psychiatry|2000|57|227|berman rm|1|"
+    # Li was settled by ECitMatch; Berman's venue is wrong, so only Berman is searched.
+    assert len(services.calls_to("pubmed", "esearch")) == 1
+    assert not services.calls_to("crossref")
+
+
+def test_identical_references_are_resolved_once(services: FakeServices) -> None:
+    copies = [dataclasses.replace(LI, index=i) for i in range(1, 6)]
+    lookups = Resolver(settings()).resolve_all(copies, settled=is_settled)
+    assert len({lookup.records for lookup in lookups}) == 1
+    assert services.total_calls() == 2  # ECitMatch and ESummary, for all five
+
+
+def test_lookup_asks_everything_and_merges_the_pmid(services: FakeServices) -> None:
+    reference = dataclasses.replace(LI, doi="10.1126/science.1190287")
+    lookup = Resolver(settings()).lookup(reference)
+    crossref = [r for r in lookup.records if r.source is Source.CROSSREF]
+    assert crossref[0].doi == "10.1126/science.1190287"
+    assert crossref[0].pmid == "20724638"  # from PubMed's record with the same DOI
+    assert services.calls_to("pubmed", "esearch")[0].params["term"] == (
+        "10.1126/science.1190287[doi]"
+    )
     for call in services.calls_to("pubmed"):
         assert call.params["tool"] == "citecheck"
         assert call.params["email"] == "editor@example.org"
         assert call.params["db"] == "pubmed"
-    assert services.calls_to("pubmed", "esearch")[0].params["term"] == (
-        "10.1126/science.1190287[doi]"
-    )
 
 
-def test_unknown_doi_falls_back_to_a_bibliographic_search(services: FakeServices) -> None:
-    resolver = Resolver(settings())
+def test_unknown_doi_falls_back_to_searches(services: FakeServices) -> None:
     reference = dataclasses.replace(LI, doi="10.9999/no.such.doi")
-    lookup = resolver.lookup(reference)
+    [lookup] = Resolver(settings()).resolve_all([reference], settled=is_settled)
     assert not lookup.failures
     assert "10.1126/science.1190287" in {r.doi for r in lookup.records}
-    endpoints = [c.endpoint for c in services.calls_to("crossref")]
-    assert len(endpoints) == 2  # the DOI (404), then query.bibliographic
     search = services.calls_to("crossref")[-1]
     assert search.params["query.bibliographic"].startswith("Li, N., et al. (2010)")
     assert int(search.params["rows"]) == 5
-    assert "DOI" in search.params["select"].split(",")
-    assert services.total_calls() <= 3
+    assert services.total_calls() <= 4
 
 
 def test_title_search_on_pubmed_reads_summaries(services: FakeServices) -> None:
-    lookup = Resolver(settings()).lookup(LI)
-    pubmed = [r for r in lookup.records if r.pmid == "20724638"]
-    assert pubmed, "the PubMed record should be among the candidates"
+    reference = dataclasses.replace(LI, pages=None)  # no venue: no ECitMatch
+    [lookup] = Resolver(settings()).resolve_all([reference], settled=is_settled)
+    assert "20724638" in {r.pmid for r in lookup.records}
     term = services.calls_to("pubmed", "esearch")[0].params["term"]
     assert term.startswith("mtor[ti] AND dependent[ti] AND synapse[ti]")
     summary = services.calls_to("pubmed", "esummary")[0]
     assert summary.params["retmode"] == "json"
-    assert "20724638" in summary.params["id"].split(",")
+    assert not services.calls_to("crossref")  # settled by PubMed
 
 
 def test_api_key_is_sent_to_ncbi_and_never_shown(
@@ -125,10 +182,10 @@ def test_every_failure_becomes_unavailable_never_empty(
 
 def test_a_service_that_failed_is_not_asked_again_in_the_same_run(services: FakeServices) -> None:
     services.set_mode("crossref", "down")
-    resolver = Resolver(settings(retries=1))
-    resolver.lookup(LI)
-    resolver.lookup(dataclasses.replace(LI, raw="another citation", title="Another title here"))
+    other = dataclasses.replace(LI, raw="another citation", title="Another title here")
+    lookups = Resolver(settings(retries=1)).resolve_all([LI, other])
     assert services.total_calls("crossref") == 2  # one call and one retry, then never again
+    assert all(f.service == "crossref" for lookup in lookups for f in lookup.failures)
 
 
 def test_a_timeout_is_a_failure(services: FakeServices) -> None:

@@ -1,61 +1,88 @@
 """Run the pipeline over documents: one failing file or reference never stops the others.
 
 path -> extract.load -> references.find_entries -> parse.parse_entry
-     -> Resolver.lookup -> match.judge -> FileReport
+     -> Resolver.resolve_all (all references of the run at once) -> match.judge
+     -> FileReport
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from citecheck.extract import InputError, discover, load
-from citecheck.match import judge
-from citecheck.model import Document, FileReport, Report, Status, Verdict
+from citecheck.match import is_settled, judge
+from citecheck.model import Entry, FileReport, Lookup, Reference, Report, Status, Verdict
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
 
-# Called after each reference is judged: (path, references done, references in the file).
-Progress = Callable[[str, int, int], None]
+# Called as references are resolved: (references done, references in all).
+Progress = Callable[[int, int], None]
 
 
-def check_document(
-    document: Document, resolver: Resolver, progress: Progress | None = None
-) -> FileReport:
+@dataclass(frozen=True)
+class _Parsed:
+    """A readable document's references, before any look-up."""
+
+    path: str
+    items: list[tuple[Entry, Reference]]
+
+
+def _parse(path: str) -> _Parsed | FileReport:
+    """The document's references, or a FileReport carrying why it could not be read."""
+    try:
+        document = load(path)
+    except InputError as error:
+        return FileReport(path, error=str(error))
     entries = find_entries(document.text)
     if not entries:
-        return FileReport(document.path, error="no reference section found")
-    verdicts: list[Verdict] = []
-    for entry in entries:
-        reference = parse_entry(entry)
-        if entry.ignored:
-            verdicts.append(Verdict(reference, Status.IGNORED))
-        elif reference.kind != "article":
-            reason = f"a {reference.kind}, not a journal article: not looked up"
-            verdicts.append(Verdict(reference, Status.SKIPPED, warnings=(reason,)))
-        else:
-            verdicts.append(judge(reference, resolver.lookup(reference)))
-        if progress:
-            progress(document.path, len(verdicts), len(entries))
-    return FileReport(document.path, verdicts=tuple(verdicts))
+        return FileReport(path, error="no reference section found")
+    return _Parsed(path, [(entry, parse_entry(entry)) for entry in entries])
+
+
+def _verdict(entry: Entry, reference: Reference, lookups: dict[int, Lookup]) -> Verdict:
+    if entry.ignored:
+        return Verdict(reference, Status.IGNORED)
+    if reference.kind != "article":
+        reason = f"a {reference.kind}, not a journal article: not looked up"
+        return Verdict(reference, Status.SKIPPED, warnings=(reason,))
+    return judge(reference, lookups[id(reference)])
+
+
+def _needs_lookup(entry: Entry, reference: Reference) -> bool:
+    return not entry.ignored and reference.kind == "article"
 
 
 def check_paths(
     paths: Sequence[str], settings: Settings, progress: Progress | None = None
 ) -> Report:
-    """Check every document named or found under `paths`, in a stable order."""
+    """Check every document named or found under `paths`; reports keep the input order.
+
+    All documents are parsed first, so that the resolver sees every reference of the run
+    at once: identical references are looked up once, and look-ups are batched.
+    """
     files, missing = discover(paths)
-    reports = [FileReport(path, error=message) for path, message in missing]
+    parsed = [_parse(path) for path in files]
+    wanted = [
+        reference
+        for item in parsed
+        if isinstance(item, _Parsed)
+        for entry, reference in item.items
+        if _needs_lookup(entry, reference)
+    ]
     resolver = Resolver(settings)
     try:
-        for path in files:
-            try:
-                document = load(path)
-            except InputError as error:
-                reports.append(FileReport(path, error=str(error)))
-                continue
-            reports.append(check_document(document, resolver, progress))
+        found = resolver.resolve_all(wanted, settled=is_settled, progress=progress)
     finally:
         resolver.close()
+    lookups = {id(reference): lookup for reference, lookup in zip(wanted, found, strict=True)}
+    reports = [FileReport(path, error=message) for path, message in missing]
+    for item in parsed:
+        if isinstance(item, FileReport):
+            reports.append(item)
+            continue
+        verdicts = tuple(_verdict(entry, reference, lookups) for entry, reference in item.items)
+        reports.append(FileReport(item.path, verdicts=verdicts))
     return Report(files=tuple(reports))

@@ -84,9 +84,9 @@ def _progress_printer(quiet: bool) -> Progress | None:
     if quiet or not sys.stderr.isatty():
         return None
 
-    def show(path: str, done: int, total: int) -> None:
+    def show(done: int, total: int) -> None:
         end = "\n" if done == total else ""
-        click.echo(f"\r\033[Kchecking {path}: {done}/{total} references", err=True, nl=False)
+        click.echo(f"\r\033[Klooking up references: {done}/{total}", err=True, nl=False)
         click.echo(end, err=True, nl=False)
 
     return show
@@ -167,4 +167,13 @@ def main() -> None:
     except (click.Abort, KeyboardInterrupt):
         click.echo("citecheck: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:  # a bug: say so in one line; CITECHECK_DEBUG=1 shows where
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        click.echo(
+            f"citecheck: internal error: {type(error).__name__}: {error} "
+            "(please report it; CITECHECK_DEBUG=1 shows the details)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from citecheck.journals import same_journal
-from citecheck.model import Field, Mismatch, Record, Reference, Status, Verdict
+from citecheck.model import Field, Lookup, Mismatch, Record, Reference, Status, Verdict
 from citecheck.normalize import family_name, fold, page_bounds
-from citecheck.resolve import Lookup
 
 TITLE_SAME = 0.90  # at or above: the same title (typos, punctuation, subtitle forms)
 TITLE_CLOSE = 0.75  # at or above: close enough when first author and year agree
@@ -198,6 +197,12 @@ def _nearest(comparisons: list[Comparison]) -> tuple[str, ...]:
     who = f"{record.authors[0]} et al." if record.authors else "unknown authors"
     where = f"doi:{record.doi}" if record.doi else f"PMID {record.pmid}"
     return (f"closest record, not the same work: {who} ({record.year}) {record.title!r}, {where}",)
+
+
+def is_settled(reference: Reference, lookup: Lookup) -> bool:
+    """True once a candidate is identified as the cited work: asking more cannot change
+    that the work exists (the resolver stops there)."""
+    return any(compare(reference, record).identified for record in lookup.records)
 
 
 def judge(reference: Reference, lookup: Lookup) -> Verdict:

@@ -118,6 +118,22 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """A service that gave no usable answer about a reference (so it stays unverified)."""
+
+    service: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the services said about one reference: candidates, and who failed to answer."""
+
+    records: tuple[Record, ...] = ()
+    failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True)
 class Mismatch:
     field: Field
     cited: str

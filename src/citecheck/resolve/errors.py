@@ -18,7 +18,10 @@ class ServiceUnavailable(Exception):  # noqa: N818 (the name the architecture us
 class TransientError(Exception):
     """One failed call that may succeed when tried again (timeout, 429, 5xx, garbled body)."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self, reason: str, retry_after: float | None = None, status: int | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.status = status  # the HTTP status, when there was one

@@ -1,4 +1,4 @@
-"""What every service call shares: pacing, a timeout, retries with backoff and jitter.
+"""What every service call shares: pacing, a cap on calls in flight, retries with backoff.
 
 tenacity does the retrying; pyrate-limiter does the pacing. A call that still fails after
 the last retry becomes ServiceUnavailable, which the caller reports as `unverified`.
@@ -6,6 +6,7 @@ the last retry becomes ServiceUnavailable, which the caller reports as `unverifi
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -25,6 +26,7 @@ from citecheck.resolve.errors import ServiceUnavailable, TransientError
 T = TypeVar("T")
 
 USER_AGENT = f"citecheck/{__version__} (https://pypi.org/project/citecheck/)"
+SLOWEST = 0.5  # calls per second: how far a service's 429s can slow us down
 
 
 def user_agent(mailto: str | None) -> str:
@@ -42,20 +44,53 @@ def retry_after_seconds(header: str | None) -> float | None:
         return None
 
 
+def rate_from_headers(limit: str | None, interval: str | None) -> float | None:
+    """Calls per second from Crossref's `x-rate-limit-limit: 3` / `x-rate-limit-interval: 1s`
+    (or NCBI's X-RateLimit-Limit, per second); None when absent or unreadable."""
+    try:
+        calls = float(limit) if limit else None
+        seconds = float(interval.strip().rstrip("s")) if interval else 1.0
+    except ValueError:
+        return None
+    return calls / seconds if calls and seconds > 0 else None
+
+
+def _limiter(per_second: float) -> Limiter:
+    # pyrate-limiter counts whole calls per window: 3/s becomes 3 per 1000 ms,
+    # 0.5/s becomes 1 per 2000 ms.
+    if per_second >= 1:
+        return Limiter(Rate(int(per_second), Duration.SECOND))
+    return Limiter(Rate(1, int(int(Duration.SECOND) / per_second)))
+
+
 class Pacer:
-    """Keeps one service's calls within its published rate (calls per second)."""
+    """Keeps one service's calls within its rate (calls per second) and its concurrency cap.
 
-    def __init__(self, per_second: float) -> None:
-        # pyrate-limiter counts whole calls per window: 3/s becomes 3 per 1000 ms,
-        # 0.5/s becomes 1 per 2000 ms.
-        if per_second >= 1:
-            rate = Rate(int(per_second), Duration.SECOND)
-        else:
-            rate = Rate(1, int(int(Duration.SECOND) / per_second))
-        self._limiter = Limiter(rate)
+    The rate starts at the published limit and only ever goes down: to what the service's
+    own headers announce, and by half after each 429.
+    """
 
-    def wait(self) -> None:
-        self._limiter.try_acquire("call", blocking=True)
+    def __init__(self, per_second: float, concurrency: int = 1) -> None:
+        self.per_second = per_second
+        self._limiter = _limiter(per_second)
+        self._slots = threading.BoundedSemaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+
+    def limit_to(self, per_second: float | None) -> None:
+        if per_second is None or per_second >= self.per_second:
+            return
+        with self._lock:
+            self.per_second = max(SLOWEST, per_second)
+            self._limiter = _limiter(self.per_second)
+
+    def slow_down(self) -> None:
+        self.limit_to(self.per_second / 2)
+
+    def run(self, call: Callable[[], T]) -> T:
+        """Wait for a slot and a turn, then make the call."""
+        with self._slots:
+            self._limiter.try_acquire("call", blocking=True)
+            return call()
 
 
 class Caller:
@@ -71,7 +106,7 @@ class Caller:
         max_retry_after: float,
     ) -> None:
         self.service = service
-        self._pacer = pacer
+        self.pacer = pacer
         self._retries = retries
         # backoff, 2*backoff, 4*backoff... (at most 16x), plus up to `backoff` of jitter so
         # that parallel clients do not retry in step.
@@ -92,8 +127,12 @@ class Caller:
         """Call `attempt` until it returns; TransientError means try again."""
 
         def paced() -> T:
-            self._pacer.wait()
-            return attempt()
+            try:
+                return self.pacer.run(attempt)
+            except TransientError as error:
+                if error.status == 429:
+                    self.pacer.slow_down()
+                raise
 
         retrying = Retrying(
             stop=stop_after_attempt(self._retries + 1),

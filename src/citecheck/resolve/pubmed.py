@@ -9,17 +9,23 @@ carries `tool` and, when known, `email` and `api_key`, as NCBI asks.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import requests
 
 from citecheck.model import Record, Reference, Source
 from citecheck.normalize import clean_doi, fold, full_pages, page_bounds
 from citecheck.resolve.errors import ServiceUnavailable, TransientError
-from citecheck.resolve.http import Caller, retry_after_seconds, user_agent
+from citecheck.resolve.http import Caller, rate_from_headers, retry_after_seconds, user_agent
+
+T = TypeVar("T")
 
 SERVICE = "pubmed"
 TOOL = "citecheck"
+SUMMARY_BATCH = 200  # ESummary's JSON output takes at most 500 ids (NBK25499)
+CITMATCH_BATCH = 50  # citations per ECitMatch call: keeps the URL short
+POST_ABOVE = 2000  # characters of parameters beyond which a call goes by POST
 MAX_TITLE_WORDS = 8
 # Words PubMed ignores or that say nothing about a title; searching them only narrows
 # the result set by accident.
@@ -93,6 +99,51 @@ def summary_to_record(summary: dict[str, Any]) -> Record:
     )
 
 
+def _json_body(response: requests.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError as error:
+        raise TransientError("answer is not JSON") from error
+    if not isinstance(data, dict):
+        raise TransientError("answer of an unexpected shape")
+    if "error" in data:  # e.g. too many ids, or a rate-limit body sent with 200
+        raise ServiceUnavailable(SERVICE, f"error answer: {str(data['error'])[:80]}")
+    return data
+
+
+def _citmatch_body(response: requests.Response) -> dict[str, str | None]:
+    """ECitMatch's plain-text answer: each input line with the PMID (or NOT_FOUND /
+    AMBIGUOUS) appended; keyed by the key we put in the sixth field."""
+    text = response.text
+    if "<html" in text[:200].lower():
+        raise TransientError("answer is an HTML page, not citation matches")
+    found: dict[str, str | None] = {}
+    for line in text.splitlines():
+        fields = line.split("|")
+        if len(fields) < 7:
+            continue
+        key, result = fields[5].strip(), fields[6].strip()
+        found[key] = result if result.isdigit() else None
+    return found
+
+
+def citmatch_line(reference: Reference) -> str | None:
+    """journal|year|volume|first_page|author|key| for ECitMatch, or None if the reference
+    lacks the venue fields that ECitMatch needs (journal, volume, first page)."""
+    bounds = page_bounds(reference.pages)
+    if not (reference.journal and reference.volume and bounds):
+        return None
+
+    def clean(value: str) -> str:
+        return re.sub(r"[|\r\n]+", " ", value).strip()
+
+    author = fold(reference.authors[0]) if reference.authors else ""
+    year = str(reference.year or "")
+    return "|".join(
+        clean(v) for v in (reference.journal, year, reference.volume, bounds[0], author)
+    )
+
+
 class PubMedClient:
     def __init__(
         self,
@@ -113,36 +164,44 @@ class PubMedClient:
         self._session = requests.Session()
         self._session.headers["User-Agent"] = user_agent(email)
 
-    def _get_json(self, utility: str, params: dict[str, str]) -> dict[str, Any]:
+    def _fetch(
+        self, utility: str, params: dict[str, str], parse: Callable[[requests.Response], T]
+    ) -> T:
+        """One paced, retried E-utility call, parsed by `parse` (which raises TransientError
+        for a garbled body, so that it is retried too). Long parameter lists go by POST, as
+        NCBI recommends beyond ~200 ids."""
         url = f"{self._base_url}/{utility}"
+        data = {**params, **self._identity}
+        post = sum(len(v) for v in data.values()) > POST_ABOVE
 
-        def attempt() -> dict[str, Any]:
+        def attempt() -> T:
             try:
-                response = self._session.get(
-                    url, params={**params, **self._identity}, timeout=self._timeout
-                )
+                if post:
+                    response = self._session.post(url, data=data, timeout=self._timeout)
+                else:
+                    response = self._session.get(url, params=data, timeout=self._timeout)
             except requests.RequestException as error:
                 # Never put the exception text in a message: it holds the URL, and with
                 # it the API key.
                 raise TransientError(f"no answer ({type(error).__name__})") from error
-            if response.status_code == 429 or response.status_code >= 500:
+            status = response.status_code
+            if status == 429 or status >= 500:
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-                raise TransientError(f"HTTP {response.status_code}", retry_after=retry_after)
-            if response.status_code != 200:
-                raise ServiceUnavailable(SERVICE, f"HTTP {response.status_code} (request refused)")
-            try:
-                data = response.json()
-            except ValueError as error:
-                raise TransientError("answer is not JSON") from error
-            if not isinstance(data, dict):
-                raise TransientError("answer of an unexpected shape")
-            if "error" in data:  # e.g. too many ids, or a rate-limit body sent with 200
-                raise ServiceUnavailable(SERVICE, f"error answer: {str(data['error'])[:80]}")
-            return data
+                raise TransientError(f"HTTP {status}", retry_after=retry_after, status=status)
+            if status != 200:
+                raise ServiceUnavailable(SERVICE, f"HTTP {status} (request refused)")
+            self._caller.pacer.limit_to(
+                rate_from_headers(response.headers.get("X-RateLimit-Limit"), None)
+            )
+            return parse(response)
 
         return self._caller.call(attempt)
 
-    def _search(self, term: str, rows: int) -> list[str]:
+    def _get_json(self, utility: str, params: dict[str, str]) -> dict[str, Any]:
+        return self._fetch(utility, params, _json_body)
+
+    def search_ids(self, term: str, rows: int) -> list[str]:
+        """PMIDs for an ESearch term, best match first."""
         data = self._get_json(
             "esearch.fcgi",
             {
@@ -161,7 +220,26 @@ class PubMedClient:
             raise ServiceUnavailable(SERVICE, "search answer without an id list")
         return [str(pmid) for pmid in ids]
 
+    def citmatch(self, lines: list[str]) -> list[str | None]:
+        """PMIDs for citation lines (from citmatch_line), many per call; None: no match."""
+        found: list[str | None] = []
+        for start in range(0, len(lines), CITMATCH_BATCH):
+            batch = lines[start : start + CITMATCH_BATCH]
+            bdata = "\r".join(f"{line}|{start + i}|" for i, line in enumerate(batch))
+            answer = self._fetch(
+                "ecitmatch.cgi", {"db": "pubmed", "retmode": "xml", "bdata": bdata}, _citmatch_body
+            )
+            found.extend(answer.get(str(start + i)) for i in range(len(batch)))
+        return found
+
     def summaries(self, pmids: list[str]) -> list[Record]:
+        """Summaries of many PMIDs, SUMMARY_BATCH per call; unknown PMIDs are left out."""
+        records: list[Record] = []
+        for start in range(0, len(pmids), SUMMARY_BATCH):
+            records.extend(self._summaries(pmids[start : start + SUMMARY_BATCH]))
+        return records
+
+    def _summaries(self, pmids: list[str]) -> list[Record]:
         if not pmids:
             return []
         data = self._get_json(
@@ -182,10 +260,10 @@ class PubMedClient:
         return self.summaries([pmid])
 
     def by_doi(self, doi: str) -> list[Record]:
-        return self.summaries(self._search(f"{doi}[doi]", rows=2))
+        return self.summaries(self.search_ids(f"{doi}[doi]", rows=2))
 
     def search(self, reference: Reference, rows: int) -> list[Record]:
         term = search_term(reference)
         if term is None:
             return []
-        return self.summaries(self._search(term, rows))
+        return self.summaries(self.search_ids(term, rows))

@@ -1,0 +1,83 @@
+"""Answers remembered for the run (memory) and across runs (the persistent cache).
+
+Also where a service that failed is remembered as down for the rest of the run, and
+where --offline turns a cache miss into "unavailable" instead of a call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from citecheck.resolve.cache import Cache
+from citecheck.resolve.errors import ServiceUnavailable
+
+FetchMany = Callable[[list[str]], dict[str, Any]]
+
+
+class AnswerStore:
+    def __init__(self, cache: Cache | None, offline: bool) -> None:
+        self._cache = cache
+        self._offline = offline
+        self._memory: dict[tuple[str, str, str], Any] = {}
+        self._down: dict[str, ServiceUnavailable] = {}
+        self._lock = threading.Lock()
+
+    def _remembered(self, key: tuple[str, str, str]) -> Any | None:
+        with self._lock:
+            if key in self._memory:
+                return self._memory[key]
+        value = self._cache.get(*key) if self._cache is not None else None
+        if value is not None:
+            with self._lock:
+                self._memory[key] = value
+        return value
+
+    def answers(
+        self, service: str, kind: str, queries: Sequence[str], fetch: FetchMany
+    ) -> dict[str, Any]:
+        """The answer to each query: remembered ones first, the rest fetched in one go.
+
+        `fetch` gets the queries not yet answered and returns {query: answer}; a query it
+        leaves out is answered with [] ("nothing found"). Raises ServiceUnavailable if the
+        service is down, or offline and some query is not cached.
+        """
+        found: dict[str, Any] = {}
+        missing: list[str] = []
+        for query in dict.fromkeys(queries):
+            value = self._remembered((service, kind, query))
+            if value is None:
+                missing.append(query)
+            else:
+                found[query] = value
+        if not missing:
+            return found
+        if self._offline:
+            raise ServiceUnavailable(service, "offline, and not in the cache")
+        with self._lock:
+            down = self._down.get(service)
+        if down is not None:
+            raise down
+        try:
+            fetched = fetch(missing)
+        except ServiceUnavailable as failure:
+            with self._lock:
+                self._down.setdefault(service, failure)
+            raise
+        for query in missing:
+            value = fetched.get(query, [])
+            with self._lock:
+                self._memory[(service, kind, query)] = value
+            if self._cache is not None:
+                self._cache.put(service, kind, query, value)
+            found[query] = value
+        return found
+
+    def answer(self, service: str, kind: str, query: str, fetch: Callable[[], Any]) -> Any:
+        """The answer to one query (see `answers`)."""
+        return self.answers(service, kind, [query], lambda _: {query: fetch()})[query]
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
