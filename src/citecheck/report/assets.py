@@ -50,7 +50,7 @@ cursor:pointer;user-select:none;border-bottom:2px solid var(--line);padding:6px}
 #problem-table>thead th[aria-sort=ascending]::after{content:" ▲"}
 #problem-table>thead th[aria-sort=descending]::after{content:" ▼"}
 #problem-table>tbody>tr>td{vertical-align:top;border-bottom:1px solid var(--line);padding:6px}
-td.page{max-width:220px;overflow-wrap:anywhere;font-size:12px}td.num{text-align:right}
+td.cmp-cell{width:42%;min-width:360px}td.page{max-width:220px;overflow-wrap:anywhere;font-size:12px}td.num{text-align:right}
 .raw{color:#555;font-size:12px;overflow-wrap:anywhere;max-width:420px}
 table.cmp{border-collapse:collapse;font-size:12px;width:100%}
 table.cmp th,table.cmp td{border:1px solid #eee;padding:2px 6px;text-align:left;

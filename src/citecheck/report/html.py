@@ -210,7 +210,7 @@ def _comparison(verdict: Verdict) -> str:
         rows.append(f"<tr{css}><th>{name}</th>{cells}</tr>")
     notes = "".join(f"<li>{_e(w)}</li>" for w in verdict.warnings)
     return (
-        f'<table class="cmp">{head}{"".join(rows)}</table>'
+        (f'<table class="cmp">{head}{"".join(rows)}</table>' if rows else "")
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
         + _links(record)
     )
@@ -229,7 +229,7 @@ def _row(problem: Problem) -> str:
         f"<td><strong>{_e(who(reference))}</strong>"
         f'<div class="raw">{_e(shorten(reference.raw, 600))}</div></td>'
         f'<td data-key="{severity}">{_badge(kind)}</td>'
-        f"<td>{_comparison(verdict)}</td></tr>"
+        f'<td class="cmp-cell">{_comparison(verdict)}</td></tr>'
     )
 
 
