@@ -43,6 +43,11 @@ class DocumentKind(str, Enum):
     TEXT = "text"
     MARKDOWN = "markdown"
     HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    NBIB = "nbib"
 
 
 @dataclass(frozen=True)
