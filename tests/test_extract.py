@@ -86,7 +86,7 @@ ERRORS = [
     ("empty.txt", "the file is empty"),
     ("blank.txt", "the file is empty"),
     ("blob.dat", "not a text document (binary data)"),
-    ("paper.pdf", "not a text document (PDF)"),
+    ("paper.pdf", "damaged or truncated PDF"),
     ("nothing.html", "no readable text in the HTML"),
     ("", "is a folder, not a file"),
 ]

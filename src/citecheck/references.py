@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from citecheck.extract.source import source_line
 from citecheck.model import Entry
 
 __all__ = ["find_entries", "is_heading", "looks_like_reference"]
@@ -23,7 +24,14 @@ _PARTICLES = r"(?:(?:van|von|de|der|den|da|das|dos|di|du|del|della|la|le|ter|ten
 _REF_WORDS = (
     r"references?(?:\s+(?:list|cited|and\s+notes))?|reference\s+list|sources(?:\s+cited)?|"
     r"bibliography|works\s+cited|literature\s+cited|cited\s+literature|"
-    r"notes(?:\s+and\s+references)?|citations|endnotes"
+    r"notes(?:\s+and\s+references)?|citations|endnotes|footnotes|"
+    # French, German, Spanish, Portuguese, Italian, Dutch, Scandinavian, Polish, Czech.
+    r"r[ée]f[ée]rences(?:\s+bibliographiques)?|bibliographie|notes\s+et\s+r[ée]f[ée]rences|"
+    r"literatur(?:verzeichnis|angaben|liste)?|quellen(?:verzeichnis|angaben)?|"
+    r"referencias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|fuentes|notas|"
+    r"refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|riferimenti(?:\s+bibliografici)?|note|"
+    r"literatuur(?:lijst)?|referenties|bronnen(?:lijst)?|litteratur(?:liste|förteckning)?|"
+    r"referanser|referencer|källor|kilder|literatura|bibliografie|piśmiennictwo"
 )
 _OTHER_WORDS = (
     r"further\s+reading|additional\s+reading|see\s+also|external\s+links|appendix\b.*|"
@@ -76,6 +84,14 @@ _NAME_LIST_WORDS = frozenset(
 _AUTHOR_START_LINE = re.compile(
     rf"^{_PARTICLES}*{_NAME}(?:\s{_NAME})?(?:,\s*[{_UC}]\.|\s+[{_UC}]{{1,3}}[,.])"
 )
+_IGNORE_MARK = re.compile(
+    r"<!--\s*citecheck\s*:\s*ignore\s*-->|\[?\(?\bcitecheck\s*:\s*ignore\b\)?\]?", re.IGNORECASE
+)
+_IGNORE_LINE = re.compile(r"^\s*(?:<!--\s*citecheck\s*:\s*ignore\s*-->|%\s*citecheck\s*:\s*ignore)\s*$",
+                          re.IGNORECASE)
+_ENDS_ENTRY = re.compile(
+    r"(?:[.)\]]|\b10\.\d{4,9}/\S+|https?://\S+|\bPMID:?\s*\d+\.?|\d[A-Za-z]?|\bet\s+al\.?)$"
+)
 _CONTINUATION = re.compile(r"^(?:[a-z(]|doi\b|DOI\b|https?://|PMID|PMCID|10\.\d|\d)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 # Hyphenated prefixes that stay hyphenated when a line break falls after them.
@@ -122,20 +138,43 @@ class _Item:
 
 
 def find_entries(text: str) -> list[Entry]:
-    """The entries of the document's reference list, or [] if it has none."""
+    """The entries of the document's reference list, or [] if it has none.
+
+    An entry marked `citecheck: ignore` (an HTML/Markdown comment on the entry or alone on
+    the line before it, or the plain words at its end) has `ignored` set and the marker
+    removed. `line` is the entry's line in the source file when the text carries a map
+    back to it (HTML, BibTeX, RIS, nbib), else its line in the text.
+    """
     lines = text.split("\n")
-    items: list[_Item] = []
+    flagged: set[int] = set()
+    for i, line in enumerate(lines):
+        if _IGNORE_LINE.match(line):
+            lines[i] = ""
+            following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+            if following is not None:
+                flagged.add(following)
+    items = section_items(lines)
+    entries = []
+    for n, item in enumerate(items, 1):
+        raw = _BACKLINK.sub("", " ".join(item.text.split()))
+        ignored = item.line in flagged or bool(_IGNORE_MARK.search(raw))
+        raw = " ".join(_IGNORE_MARK.sub(" ", raw).split()).rstrip(" -–—;,") if ignored else raw
+        entries.append(Entry(n, raw, source_line(text, item.line + 1), ignored))
+    return entries
+
+
+def section_start(text: str) -> int | None:
+    """The 0-based line where the reference list's first entry starts, or None."""
+    items = section_items(text.split("\n"))
+    return items[0].line if items else None
+
+
+def section_items(lines: list[str]) -> list[_Item]:
     for start in reversed([i for i, line in enumerate(lines) if is_heading(line)]):
         candidate = _collect(lines, start + 1)
         if _accept(candidate, minimum=1, share=0.5):
-            items = candidate
-            break
-    else:
-        items = _trailing_list(lines)
-    return [
-        Entry(index=n, raw=_BACKLINK.sub("", " ".join(item.text.split())), line=item.line + 1)
-        for n, item in enumerate(items, 1)
-    ]
+            return candidate
+    return _trailing_list(lines)
 
 
 def _accept(items: list[_Item], minimum: int, share: float) -> bool:
@@ -262,7 +301,7 @@ def _starts_new_entry(previous: _Item, line: str) -> bool:
         return True  # web sources, one per line, each ending in its URL
     return (
         bool(_AUTHOR_START_LINE.match(line))
-        and last.endswith((".", ")", "]"))
+        and bool(_ENDS_ENTRY.search(last))
         and looks_like_reference(previous.text)
     )
 

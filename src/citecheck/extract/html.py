@@ -51,13 +51,14 @@ _CELLS = frozenset({"td", "th"})
 
 _DOI_HREF = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)", re.IGNORECASE)
 _PUBMED_HREF = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/(\d+)")
-_REF_HEADING = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|literature cited|sources|"
-    r"citations|notes)\s*:?\s*$",
-    re.IGNORECASE,
-)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def is_heading(line: str) -> bool:
+    from citecheck.references import is_heading as reference_heading
+
+    return reference_heading(line)
 
 
 def html_to_text(markup: str) -> str:
@@ -103,7 +104,7 @@ def _chrome_kind(tag: Tag) -> str | None:
 def _holds_reference_list(tag: Tag) -> bool:
     """Journal sites sometimes put the reference list in an <aside> or <footer>: keep it."""
     for heading in tag.find_all(re.compile(r"^h[1-6]$")):
-        if _REF_HEADING.match(heading.get_text(" ", strip=True)):
+        if is_heading(heading.get_text(" ", strip=True)):
             return True
     return False
 

@@ -26,12 +26,14 @@ def pdf_to_text(data: bytes) -> str:
 
     try:
         pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
-    except PDFSyntaxError as error:
-        raise PdfError(f"damaged PDF ({error})") from None
+    except PDFSyntaxError:
+        raise PdfError("damaged PDF") from None
     except Exception as error:  # pdfminer raises many kinds on odd files
         name = type(error).__name__
         if "Encrypt" in name or "Password" in name:
-            raise PdfError("encrypted PDF") from None
+            raise PdfError("encrypted PDF: cannot read its text") from None
+        if name in ("PSEOF", "EOFError"):
+            raise PdfError("damaged or truncated PDF") from None
         raise PdfError(f"cannot read the PDF ({name})") from None
     out: list[str] = []
     for page in pages:
