@@ -14,6 +14,8 @@ import re
 from urllib.parse import unquote
 
 from citecheck.model import Entry, Reference
+from citecheck.parse.authors import parse_authors
+from citecheck.parse.kinds import classify
 
 __all__ = ["parse_authors", "parse_entry"]
 
@@ -51,6 +53,8 @@ _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
     r"|(?P<title>[^\"“”]+?[.?!]))"
 )
+# A quoted title, the closing quote after or before its final comma or period.
+_QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
 # Journal words: abbreviations ending in "." must be capitalised ("Nat. Neurosci."),
 # so a lowercase sentence end ("... patients.") is never taken as part of a journal.
 _JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
@@ -108,6 +112,44 @@ _STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             + _TAIL,
             r"\bvol\.\s*\w",
         ),
+        # IEEE: R. M. Berman et al., "Title," Biol. Psychiatry, vol. 47, no. 4, pp. 351-354, 2000.
+        (
+            "ieee",
+            rf"^{_AUTHORS_ANY},\s*{_QTITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:pp?\.|Art\.\s*no\.)\s*{_PAGES},\s*"
+            rf"(?:[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?,?\s+)?{_YEAR}{_TAIL}",
+            r"\bvol\.\s*\w",
+        ),
+        # Chicago notes-bibliography: ... "Title." Journal 47, no. 4 (2000): 351-54.
+        (
+            "chicago-nb",
+            rf"^{_AUTHORS_ANY}\.\s+{_QTITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Z][a-z]+\.?\s+)?{_YEAR}\)\s*:\s*"
+            rf"{_PAGES}{_TAIL}",
+            r"\((?:[A-Z][a-z]+\.?\s+)?(?:1[89]|20)\d\d\)\s*:",
+        ),
+        # Chicago author-date: Family, Given. 2000. "Title." Journal 47 (4): 351-54.
+        (
+            "chicago-ad",
+            rf"^{_AUTHORS_ANY}\.\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
+            r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
+        ),
+        # Wikipedia's cite journal: Names (February 2000). "Title". Journal. 47 (4): 351-4.
+        (
+            "wikipedia",
+            rf"^{_AUTHORS_ANY}\s*\((?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?"
+            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}\.\s*{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
+            r"\(\w*\s*(?:1[89]|20)\d\d\)\.?\s*[\"“]",
+        ),
+        # Science: N. Li et al., Science 329, 959 (2010).
+        (
+            "science",
+            rf"^(?P<authors>(?:{_INITS}\s*{_FAMILY}(?:,\s*(?:and\s+)?)?)+(?:\s*et\s+al\.)?),"
+            rf"\s*{_JOURNAL}\s+{_VOLUME},\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
+            _PAREN_YEAR,
+        ),
         # Partial forms: the start of an entry whose end is missing or unusual.
         (
             "author-year-title",
@@ -128,23 +170,6 @@ _ANY_YEAR = re.compile(
     r"\((1[89]\d{2}|20\d{2})[a-z]?\)|(?<![\d/.])(1[89]\d{2}|20\d{2})[a-z]?(?=\s*[;.,)]|$)"
 )
 _ANY_VIP = re.compile(rf"\b{_VOLUME}{_ISSUE}?\s*[:,]\s*(?:pp?\.\s*)?{_PAGES}\b")
-_ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b|…|\.\.\.)", re.IGNORECASE)
-_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b)\s*", re.IGNORECASE)
-# "R. M.", "R.-J.", "Th." or undotted capitals "RM"; never a short name such as "Li".
-_INITIALS_ONLY = re.compile(
-    rf"^(?:[{_UC}][a-z]?\.\s*-?\s*)+(?:[{_UC}]\.?)?$|^(?:[{_UC}]\.?\s*-?\s*)+$"
-)
-_FAMILY_INITIALS = re.compile(rf"^(?P<family>.+?)\s+(?P<inits>(?:[{_UC}]\.?\s?-?){{1,4}})$")
-_INITIALS_FAMILY = re.compile(rf"^(?P<inits>(?:[{_UC}]\.\s?-?\s?){{1,4}})\s*(?P<family>.+)$")
-_GIVEN_NAMES = re.compile(rf"^[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.))*$")
-_SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
-_ORG_WORDS = re.compile(
-    r"\b(?:Association|Organi[sz]ation|Society|Group|Institutes?|Council|Committee|"
-    r"Collaboration|Consortium|Agency|Administration|Cent(?:er|re)s?|Department|Foundation|"
-    r"University|College|Board|Commission|Network|Services?|Office|Ministry|National|"
-    r"Federation|Academy|Team|Panel|Trust|Program(?:me)?|Initiative|Alliance|Force|"
-    r"Investigators|Authority|Bureau|Clinic|Inc|Ltd|of|for|and)\b"
-)
 
 
 def parse_entry(entry: Entry) -> Reference:
@@ -171,6 +196,7 @@ def parse_entry(entry: Entry) -> Reference:
         index=entry.index,
         raw=entry.raw,
         line=entry.line,
+        kind=classify(entry.raw),
         authors=authors,
         et_al=et_al,
         title=_clean_title(fields.get("title_q") or fields.get("title")),
@@ -262,59 +288,3 @@ def _clean_pages(pages: str | None) -> str | None:
     return re.sub(rf"\s*[-{_DASHES}]\s*", "-", pages.strip())
 
 
-def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
-    """("Family Initials", ...) and whether the list was abbreviated ("et al.", "...")."""
-    text = " ".join(text.split()).strip(" .,;")
-    if not text:
-        return (), False
-    et_al = bool(_ET_AL.search(text))
-    text = _ET_AL.sub(",", text)
-    text = _AND.sub(", ", text)
-    parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]
-    parts = [p for p in parts if p.strip(".")]
-    authors: list[str] = []
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        following = parts[i + 1] if i + 1 < len(parts) else ""
-        if following and _INITIALS_ONLY.match(following) and not _INITIALS_ONLY.match(part):
-            authors.append(f"{part} {_initials(following)}")  # Berman, R. M.
-            i += 2
-            continue
-        if (
-            i == 0
-            and following
-            and _GIVEN_NAMES.match(following)
-            and not _FAMILY_INITIALS.match(part)
-            and "." not in part
-            and len(part.split()) <= 3
-            and not _ORG_WORDS.search(part)
-        ):
-            authors.append(f"{part} {_initials(following, first_letters=True)}")  # MLA
-            i += 2
-            continue
-        authors.append(_one_name(part))
-        i += 1
-    return tuple(a for a in authors if a), et_al
-
-
-def _one_name(part: str) -> str:
-    part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
-    if _ORG_WORDS.search(part) or len(part.split()) > 4:
-        return part  # an organisation (or something we cannot split): keep as written
-    match = _FAMILY_INITIALS.match(part)
-    if match and not _INITIALS_ONLY.match(match.group("family")):
-        return f"{match.group('family')} {_initials(match.group('inits'))}"  # Berman RM
-    match = _INITIALS_FAMILY.match(part)
-    if match:
-        return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
-    words = part.split()
-    if len(words) >= 2 and all(w[0].isupper() for w in words):
-        return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
-    return part
-
-
-def _initials(text: str, first_letters: bool = False) -> str:
-    if first_letters:
-        return "".join(w[0] for w in re.split(r"[\s\-.]+", text) if w and w[0].isupper())
-    return "".join(c for c in text if c.isupper())

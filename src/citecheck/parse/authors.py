@@ -1,0 +1,84 @@
+"""Author lists as references write them, reduced to "Family Initials" strings."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["parse_authors"]
+
+_UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
+_ET_AL = re.compile(r",?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b|…|\.\.\.)", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b)\s*", re.IGNORECASE)
+# "R. M.", "R.-J.", "Th." or undotted capitals "RM"; never a short name such as "Li".
+_INITIALS_ONLY = re.compile(
+    rf"^(?:[{_UC}][a-z]?\.\s*-?\s*)+(?:[{_UC}]\.?)?$|^(?:[{_UC}]\.?\s*-?\s*)+$"
+)
+_FAMILY_INITIALS = re.compile(rf"^(?P<family>.+?)\s+(?P<inits>(?:[{_UC}]\.?\s?-?){{1,4}})$")
+_INITIALS_FAMILY = re.compile(rf"^(?P<inits>(?:[{_UC}]\.\s?-?\s?){{1,4}})\s*(?P<family>.+)$")
+_GIVEN_NAMES = re.compile(rf"^[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.))*$")
+_SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
+_ORG_WORDS = re.compile(
+    r"\b(?:Association|Organi[sz]ation|Society|Group|Institutes?|Council|Committee|"
+    r"Collaboration|Consortium|Agency|Administration|Cent(?:er|re)s?|Department|Foundation|"
+    r"University|College|Board|Commission|Network|Services?|Office|Ministry|National|"
+    r"Federation|Academy|Team|Panel|Trust|Program(?:me)?|Initiative|Alliance|Force|"
+    r"Investigators|Authority|Bureau|Clinic|Inc|Ltd|of|for|and)\b"
+)
+
+
+def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
+    """("Family Initials", ...) and whether the list was abbreviated ("et al.", "...")."""
+    text = " ".join(text.split()).strip(" .,;")
+    if not text:
+        return (), False
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub(",", text)
+    text = _AND.sub(", ", text)
+    parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]
+    parts = [p for p in parts if p.strip(".")]
+    authors: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        following = parts[i + 1] if i + 1 < len(parts) else ""
+        if following and _INITIALS_ONLY.match(following) and not _INITIALS_ONLY.match(part):
+            authors.append(f"{part} {_initials(following)}")  # Berman, R. M.
+            i += 2
+            continue
+        if (
+            i == 0
+            and following
+            and _GIVEN_NAMES.match(following)
+            and not _FAMILY_INITIALS.match(part)
+            and "." not in part
+            and len(part.split()) <= 3
+            and not _ORG_WORDS.search(part)
+        ):
+            authors.append(f"{part} {_initials(following, first_letters=True)}")  # MLA
+            i += 2
+            continue
+        authors.append(_one_name(part))
+        i += 1
+    return tuple(a for a in authors if a), et_al
+
+
+def _one_name(part: str) -> str:
+    part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
+    if _ORG_WORDS.search(part) or len(part.split()) > 4:
+        return part  # an organisation (or something we cannot split): keep as written
+    match = _FAMILY_INITIALS.match(part)
+    if match and not _INITIALS_ONLY.match(match.group("family")):
+        return f"{match.group('family')} {_initials(match.group('inits'))}"  # Berman RM
+    match = _INITIALS_FAMILY.match(part)
+    if match:
+        return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
+    words = part.split()
+    if len(words) >= 2 and all(w[0].isupper() for w in words):
+        return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
+    return part
+
+
+def _initials(text: str, first_letters: bool = False) -> str:
+    if first_letters:
+        return "".join(w[0] for w in re.split(r"[\s\-.]+", text) if w and w[0].isupper())
+    return "".join(c for c in text if c.isupper())
