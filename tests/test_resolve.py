@@ -168,7 +168,7 @@ def test_retry_after_is_honoured_on_429(services: FakeServices) -> None:
     assert "429" in lookup.failures[0].reason
 
 
-@pytest.mark.parametrize("mode", ["down", "rate_limited", "garbage"])
+@pytest.mark.parametrize("mode", ["down", "rate_limited", "garbage", "wrong_shape"])
 @pytest.mark.parametrize("service", ["crossref", "pubmed"])
 def test_every_failure_becomes_unavailable_never_empty(
     services: FakeServices, service: str, mode: str

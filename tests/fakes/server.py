@@ -7,6 +7,7 @@ It counts and records every call, and can misbehave on purpose per service ("mod
                   Crossref: the historical HTML body, section 1)
   flaky:N         the first N calls after the mode is set get 503, then answers are normal
   garbage         200 with a truncated body (cut JSON / XML; an HTML page for ECitMatch)
+  wrong_shape     200 with valid JSON of the wrong shape (text without fields for ECitMatch)
   slow:SECONDS    wait, then answer normally
 Control paths (not counted): GET /_calls (counts as JSON), /_mode?service=..&mode=.., /_reset.
 """
@@ -27,10 +28,11 @@ from werkzeug.wrappers import Request, Response
 
 from .corpus import Corpus, load_corpus
 from .crossref import CrossrefFake, rate_headers
+from .limits import Limits, limit_for
 from .pubmed import PubMedFake
 
 SERVICES = ("crossref", "pubmed")
-MODE_KINDS = ("ok", "down", "rate_limited", "flaky", "garbage", "slow")
+MODE_KINDS = ("ok", "down", "rate_limited", "flaky", "garbage", "wrong_shape", "slow")
 # file name -> endpoint name used in the call counts
 EUTILS = {
     name: name.partition(".")[0]
@@ -74,7 +76,8 @@ class Mode:
         kind, _, arg = text.strip().partition(":")
         if kind not in MODE_KINDS or (kind in ("flaky", "slow")) != bool(arg):
             raise ValueError(
-                f"unknown mode {text!r}: use ok, down, rate_limited, flaky:N, garbage, slow:S"
+                f"unknown mode {text!r}: use ok, down, rate_limited, flaky:N, garbage, "
+                "wrong_shape, slow:S"
             )
         return cls(kind, float(arg) if arg else 0.0)
 
@@ -93,6 +96,15 @@ class FakeServices:
         self._modes = dict.fromkeys(SERVICES, Mode("ok"))
         self._since_mode: Counter[str] = Counter()
         self._lock = threading.Lock()
+        # Benchmarks: a delay on every answer, and the published limits enforced (429).
+        self.latency = 0.0
+        self.limits: Limits | None = None
+
+    def enforce_limits(self, latency: float = 0.0) -> Limits:
+        """Answer after `latency` seconds and with 429 over the services' published limits."""
+        self.latency = latency
+        self.limits = Limits()
+        return self.limits
 
     @property
     def crossref_url(self) -> str:
@@ -152,7 +164,17 @@ class FakeServices:
             nth = self._since_mode[service]
             mode = self._modes.get(service, Mode("ok"))
             self.requests.append(_record(request, service, endpoint))
-        response = self._answer(request, service, mode, nth, handler)
+        if self.limits is not None and service in SERVICES:
+            with self.limits.admit(*limit_for(service, endpoint, request)) as allowed:
+                if self.latency:
+                    time.sleep(self.latency)
+                response = (
+                    self._answer(request, service, mode, nth, handler)
+                    if allowed
+                    else _too_many(request, service)
+                )
+        else:
+            response = self._answer(request, service, mode, nth, handler)
         if service == "crossref":
             response.headers.update(rate_headers(request, endpoint))
         elif service == "pubmed":
@@ -177,6 +199,8 @@ class FakeServices:
             return Response("fake service error (a bug in tests/fakes)", status=500)
         if mode.kind == "garbage":
             return _garbage(response)
+        if mode.kind == "wrong_shape":
+            return _wrong_shape(response)
         return response
 
     def _route(self, request: Request) -> tuple[str, str, Callable[[], Response]]:
@@ -233,6 +257,14 @@ def _too_many(request: Request, service: str) -> Response:
             json.dumps(body), status=429, content_type="application/json", headers=headers
         )
     return Response(CROSSREF_429, status=429, content_type="text/html", headers=headers)
+
+
+def _wrong_shape(response: Response) -> Response:
+    """Valid JSON, but not the shape the documentation promises (e.g. after an API change)."""
+    if response.mimetype == "text/plain":  # ECitMatch: lines without the expected fields
+        return Response("unexpected answer\n", content_type="text/plain")
+    body = {"status": "ok", "message-type": "unknown", "message": ["surprise"], "result": 7}
+    return Response(json.dumps(body), status=200, content_type="application/json")
 
 
 def _garbage(response: Response) -> Response:

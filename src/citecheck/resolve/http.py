@@ -86,10 +86,13 @@ class Pacer:
     def slow_down(self) -> None:
         self.limit_to(self.per_second / 2)
 
-    def run(self, call: Callable[[], T]) -> T:
-        """Wait for a slot and a turn, then make the call."""
+    def run(self, call: Callable[[], T], check: Callable[[], None] = lambda: None) -> T:
+        """Wait for a slot and a turn, then make the call. `check` runs after each wait and
+        may raise to give up (the service went down meanwhile)."""
         with self._slots:
+            check()
             self._limiter.try_acquire("call", blocking=True)
+            check()
             return call()
 
 
@@ -114,6 +117,12 @@ class Caller:
             0, backoff
         )
         self._max_retry_after = max_retry_after
+        # Once a call has failed for good, the service is taken as down for the rest of the
+        # run: calls waiting their turn (or between retries) give up at once, so a run over
+        # thousands of references ends soon after a service goes away.
+        self.down: ServiceUnavailable | None = None
+        self._failures_in_row = 0
+        self._lock = threading.Lock()
 
     def _wait(self, state: RetryCallState) -> float:
         """Exponential backoff, or the server's Retry-After when it asks for longer."""
@@ -128,11 +137,15 @@ class Caller:
 
         def paced() -> T:
             try:
-                return self.pacer.run(attempt)
+                result = self.pacer.run(attempt, check=self._raise_if_down)
             except TransientError as error:
                 if error.status == 429:
                     self.pacer.slow_down()
+                self._failed(error)
                 raise
+            with self._lock:
+                self._failures_in_row = 0
+            return result
 
         retrying = Retrying(
             stop=stop_after_attempt(self._retries + 1),
@@ -144,6 +157,22 @@ class Caller:
             return retrying(paced)
         except TransientError as error:
             tries = self._retries + 1
-            raise ServiceUnavailable(
+            failure = ServiceUnavailable(
                 self.service, f"{error.reason} (after {tries} tr{'y' if tries == 1 else 'ies'})"
-            ) from error
+            )
+            self.down = self.down or failure
+            raise failure from error
+
+    def _raise_if_down(self) -> None:
+        if self.down is not None:
+            raise self.down
+
+    def _failed(self, error: TransientError) -> None:
+        """As many failed attempts in a row (across all calls) as one call may make: the
+        service is down, and every call still waiting gives up."""
+        with self._lock:
+            self._failures_in_row += 1
+            if self._failures_in_row > self._retries and self.down is None:
+                self.down = ServiceUnavailable(
+                    self.service, f"{error.reason} ({self._failures_in_row} failures in a row)"
+                )

@@ -225,11 +225,19 @@ class PubMedClient:
         found: list[str | None] = []
         for start in range(0, len(lines), CITMATCH_BATCH):
             batch = lines[start : start + CITMATCH_BATCH]
-            bdata = "\r".join(f"{line}|{start + i}|" for i, line in enumerate(batch))
+            keys = [str(start + i) for i in range(len(batch))]
+            bdata = "\r".join(f"{line}|{key}|" for line, key in zip(batch, keys, strict=True))
+
+            def parse(response: requests.Response, keys: list[str] = keys) -> dict[str, Any]:
+                answer = _citmatch_body(response)
+                if not set(keys) <= set(answer):  # a line per citation, or it is not an answer
+                    raise TransientError("citation-match answer without a line per citation")
+                return answer
+
             answer = self._fetch(
-                "ecitmatch.cgi", {"db": "pubmed", "retmode": "xml", "bdata": bdata}, _citmatch_body
+                "ecitmatch.cgi", {"db": "pubmed", "retmode": "xml", "bdata": bdata}, parse
             )
-            found.extend(answer.get(str(start + i)) for i in range(len(batch)))
+            found.extend(answer[key] for key in keys)
         return found
 
     def summaries(self, pmids: list[str]) -> list[Record]:

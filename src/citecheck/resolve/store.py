@@ -1,7 +1,6 @@
 """Answers remembered for the run (memory) and across runs (the persistent cache).
 
-Also where a service that failed is remembered as down for the rest of the run, and
-where --offline turns a cache miss into "unavailable" instead of a call.
+Also where --offline turns a cache miss into "unavailable" instead of a call.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ class AnswerStore:
         self._cache = cache
         self._offline = offline
         self._memory: dict[tuple[str, str, str], Any] = {}
-        self._down: dict[str, ServiceUnavailable] = {}
         self._lock = threading.Lock()
 
     def _remembered(self, key: tuple[str, str, str]) -> Any | None:
@@ -40,8 +38,8 @@ class AnswerStore:
         """The answer to each query: remembered ones first, the rest fetched in one go.
 
         `fetch` gets the queries not yet answered and returns {query: answer}; a query it
-        leaves out is answered with [] ("nothing found"). Raises ServiceUnavailable if the
-        service is down, or offline and some query is not cached.
+        leaves out is answered with [] ("nothing found"). Raises ServiceUnavailable when
+        offline and some query is not cached, or when `fetch` does.
         """
         found: dict[str, Any] = {}
         missing: list[str] = []
@@ -55,16 +53,7 @@ class AnswerStore:
             return found
         if self._offline:
             raise ServiceUnavailable(service, "offline, and not in the cache")
-        with self._lock:
-            down = self._down.get(service)
-        if down is not None:
-            raise down
-        try:
-            fetched = fetch(missing)
-        except ServiceUnavailable as failure:
-            with self._lock:
-                self._down.setdefault(service, failure)
-            raise
+        fetched = fetch(missing)
         for query in missing:
             value = fetched.get(query, [])
             with self._lock:
