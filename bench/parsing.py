@@ -63,6 +63,8 @@ def field_scores(rows: list[dict[str, Any]], show: int) -> tuple[float, dict[str
             if want is not None and have == want:
                 tp[field] += 1
                 continue
+            if want is None and have is None:
+                continue
             if want is not None:
                 fn[field] += 1
             if have is not None:

@@ -58,7 +58,12 @@ _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][
 # Journal words: abbreviations ending in "." must be capitalised ("Nat. Neurosci."),
 # so a lowercase sentence end ("... patients.") is never taken as part of a journal.
 _JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
-_JOURNAL = rf"(?P<journal>{_JWORD}(?:\s+{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+# Journal names may hold commas and colons before a word ("Journal of Neurology,
+# Neurosurgery, and Psychiatry"; "Journal of the Royal Statistical Society: Series B").
+_JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?)\.))"
+_JOURNAL = (
+    rf"(?P<journal>{_JWORD}(?:{_JSEP}{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+)
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
 _AUTHORS_VANC = r"(?P<authors>[^.()]+?(?:,?\s*et\s+al)?)\."
@@ -151,6 +156,7 @@ _STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             _PAREN_YEAR,
         ),
         # Partial forms: the start of an entry whose end is missing or unusual.
+        ("ieee-title", rf"^{_AUTHORS_ANY},\s*{_QTITLE}{_TAIL}", r"[\"“]"),
         (
             "author-year-title",
             rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}",
@@ -167,7 +173,8 @@ _MAX_STYLED = 2500
 
 # ---- loose searches that fill what no style found ----------------------------------
 _ANY_YEAR = re.compile(
-    r"\((1[89]\d{2}|20\d{2})[a-z]?\)|(?<![\d/.])(1[89]\d{2}|20\d{2})[a-z]?(?=\s*[;.,)]|$)"
+    r"\((1[89]\d{2}|20\d{2})[a-z]?\)|(?<![\d/.:])(1[89]\d{2}|20\d{2})[a-z]?"
+    r"(?=\s*[;.,)]|\s+[A-Z][a-z]{2}\b|$)"
 )
 _ANY_VIP = re.compile(rf"\b{_VOLUME}{_ISSUE}?\s*[:,]\s*(?:pp?\.\s*)?{_PAGES}\b")
 
@@ -183,6 +190,7 @@ def parse_entry(entry: Entry) -> Reference:
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\s*(?:\.\s*){2,}$", ".", " ".join(text.split()))
     text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" ,;")
+    text = re.sub(r"(?<![.])\.\.(?!\.)", ".", text)  # "Laemmli, Ulrich K.. 1970."
 
     fields = _best_style(text)
     authors, et_al = parse_authors(fields.get("authors") or "")

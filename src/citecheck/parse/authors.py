@@ -15,8 +15,15 @@ _INITIALS_ONLY = re.compile(
 )
 _FAMILY_INITIALS = re.compile(rf"^(?P<family>.+?)\s+(?P<inits>(?:[{_UC}]\.?\s?-?){{1,4}})$")
 _INITIALS_FAMILY = re.compile(rf"^(?P<inits>(?:[{_UC}]\.\s?-?\s?){{1,4}})\s*(?P<family>.+)$")
-_GIVEN_NAMES = re.compile(rf"^[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.))*$")
+_GIVEN_NAMES = re.compile(
+    rf"^(?:[{_UC}]\.\s*)?[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.?))*$"
+)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
+_ORG_CORE = re.compile(
+    r"\b(?:Association|Organi[sz]ation|Society|Institutes?|Council|Committee|Consortium|"
+    r"Agency|Administration|Cent(?:er|re)s?|Department|Foundation|University|Commission|"
+    r"Ministry|National|Federation|Academy|Excellence|Services|Bureau)\b"
+)
 _ORG_WORDS = re.compile(
     r"\b(?:Association|Organi[sz]ation|Society|Group|Institutes?|Council|Committee|"
     r"Collaboration|Consortium|Agency|Administration|Cent(?:er|re)s?|Department|Foundation|"
@@ -32,6 +39,8 @@ def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
     if not text:
         return (), False
     et_al = bool(_ET_AL.search(text))
+    if "," not in text and _ORG_CORE.search(text) and not et_al and len(text.split()) <= 12:
+        return (text,), False  # "Substance Abuse and Mental Health Services Administration"
     text = _ET_AL.sub(",", text)
     text = _AND.sub(", ", text)
     parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]

@@ -20,7 +20,7 @@ _THESIS = re.compile(
     re.IGNORECASE,
 )
 _CHAPTER = re.compile(
-    r"\bIn:?\s+(?:[^.]{0,200}?)(?:\(eds?\.?\)|\(Eds?\.\)|\beditors?\b|\beds?\.(?=[\s,])|\(Hrsg\.\))"
+    r"\b[Ii]n:?\s+(?:[^.]{0,200}?)(?:\(eds?\.?\)|\(Eds?\.\)|\beditors?\b|\beds?\.(?=[\s,])|\(Hrsg\.\))"
     r"|\bIn:?\s+[A-Z][^()]{0,120}\((?:Ed|Eds|ed|eds)\.?\)",
 )
 # Journals write volume(issue):pages, volume:pages after a year, "vol. 4, no. 2, pp. 1-9",
@@ -31,7 +31,10 @@ _ARTICLE = re.compile(
     r"|\bvol\.\s*\d+\s*,\s*(?:no\.\s*[\w-]+\s*,\s*)?(?:pp?\.|art\.\s*no\.)\s*[A-Za-z]?\d+"
     r"|\b\d{1,5},\s*[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?\s*\((?:19|20)\d\d\)"
     r"|\b\d{1,5},\s*no\.\s*[\w-]+\s*\((?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)\s*:\s*\d"
-    r"|\b\d{1,5}\s*\(\s*[\w-]{1,10}\s*\)\s*:\s*[A-Za-z]?\d+",
+    r"|\b\d{1,5}\s*\(\s*[\w-]{1,10}\s*\)\s*:\s*[A-Za-z]?\d+"
+    # "Anal Biochem, 72, 248-254" / "BMJ, 372, n71" / "BMJ. 372: n71" after the year.
+    r"|(?:19|20)\d\d\b.{0,400}?[A-Za-z.]\s*[,.]?\s+\d{1,5}\s*[,:]\s*"
+    r"(?:[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+|[a-z]\d{2,7})\b",
     re.IGNORECASE,
 )
 _PREPRINT = re.compile(
@@ -62,9 +65,9 @@ _PUBLISHER = re.compile(
     r"|\b[A-Z][a-z]+(?:,\s*[A-Z]{2})?\s*:\s*[A-Z][\w.&' -]{2,60};\s*(?:19|20)\d\d\.?\s*$",
 )
 _WEB = re.compile(
-    r"\[Internet\]|\bAccessed\b|\bRetrieved\b|\[Press release\]|\bFact sheet\b|\bUpdated\b"
-    r"|\bAvailable (?:from|at)\b|\[accessed\b|\bcited \d{4}",
-    re.IGNORECASE,
+    r"\[Internet\]|\b[Aa]ccessed\b|\bRetrieved\b|\[Press release\]|\bFact sheet\b"
+    r"|\bUpdated\s+(?:on\s+)?(?:\d|[A-Z][a-z]+\s+\d)|\bAvailable (?:from|at)\b|\[accessed\b"
+    r"|\[cited \d{4}"
 )
 _URL = re.compile(r"(?:https?://|www\.)(?!(?:dx\.)?doi\.org)\S+", re.IGNORECASE)
 
