@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,7 +19,8 @@ from citecheck.check import Progress, check_paths
 from citecheck.model import Report, Status
 from citecheck.report import json as json_report
 from citecheck.report import text as text_report
-from citecheck.settings import from_environment
+from citecheck.resolve.cache import Cache, CacheError, open_cache
+from citecheck.settings import Settings, from_environment
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
 RETRACTED = "retracted"
@@ -44,6 +47,11 @@ Exit codes:
   1  a reference has a status listed in --fail-on
   2  usage error, or an input that could not be read
   3  nothing failed, but some references are unverified
+
+\b
+Other commands:
+  citecheck cache info    where the cache is and how much it holds
+  citecheck cache clear   remove every cached look-up
 
 \b
 Environment: CITECHECK_MAILTO, NCBI_API_KEY, CITECHECK_CACHE_DIR,
@@ -133,11 +141,14 @@ def cli(
     quiet: bool,
 ) -> int:
     failing = parse_fail_on(fail_on)
+    settings = _settings(mailto=mailto, offline=offline, no_cache=no_cache)
     try:
-        settings = from_environment(mailto=mailto, offline=offline, no_cache=no_cache)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from error
-    report = check_paths(paths, settings, _progress_printer(quiet))
+        report = check_paths(paths, settings, _progress_printer(quiet))
+    except CacheError as error:
+        # A shared cache that is down must not stop a CI run: check without it.
+        click.echo(f"citecheck: warning: {error}; checking without the cache", err=True)
+        settings = replace(settings, cache_dir=None, cache_url=None)
+        report = check_paths(paths, settings, _progress_printer(quiet))
     if output_format == "json":
         rendered = json_report.render(report)
     else:
@@ -157,12 +168,72 @@ def cli(
     return exit_code(report, failing)
 
 
+def _settings(**options: Any) -> Settings:
+    try:
+        return from_environment(**options)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+
+
+@click.group(
+    name="cache",
+    help="Show or empty the cache of look-ups (CITECHECK_CACHE_DIR, or CITECHECK_CACHE_URL "
+    "for a shared Redis cache).",
+)
+def cache_cli() -> None:
+    pass
+
+
+def _open_cache() -> Cache:
+    settings = _settings()
+    try:
+        cache = open_cache(settings.cache_dir, settings.cache_url)
+    except CacheError as error:
+        raise click.ClickException(str(error)) from error
+    assert cache is not None  # without --no-cache there is always one
+    return cache
+
+
+@cache_cli.command("info", help="Where the cache is and how much it holds.")
+def cache_info() -> int:
+    cache = _open_cache()
+    try:
+        for name, value in cache.info().items():
+            click.echo(f"{name}: {value}")
+    finally:
+        cache.close()
+    return EXIT_OK
+
+
+@cache_cli.command("clear", help="Remove every cached look-up.")
+def cache_clear() -> int:
+    cache = _open_cache()
+    try:
+        removed = cache.clear()
+    finally:
+        cache.close()
+    click.echo(f"removed {removed} cached look-up{'s' if removed != 1 else ''}")
+    return EXIT_OK
+
+
+# Words that, as the first argument, name a subcommand rather than a document to check
+# (a document called "cache" can still be checked as ./cache).
+SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli}
+
+
 def main() -> None:
     """Entry point: turn click's usage errors into one line, and results into exit codes."""
+    args = sys.argv[1:]
+    command, name = cli, "citecheck"
+    if args and args[0] in SUBCOMMANDS:
+        command, name, args = SUBCOMMANDS[args[0]], f"citecheck {args[0]}", args[1:]
     try:
-        code = cli.main(standalone_mode=False, prog_name="citecheck")
+        code = command.main(args=args, standalone_mode=False, prog_name=name)
     except click.UsageError as error:
-        click.echo(f"citecheck: error: {error.format_message()} (see citecheck --help)", err=True)
+        click.echo(f"citecheck: error: {error.format_message()} (see {name} --help)", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as error:
+        click.echo(f"citecheck: error: {error.format_message()}", err=True)
         sys.exit(EXIT_USAGE)
     except (click.Abort, KeyboardInterrupt):
         click.echo("citecheck: interrupted", err=True)

@@ -93,7 +93,7 @@ class DiskCache:
             "backend": "sqlite (diskcache)",
             "location": str(self._directory),
             "entries": str(len(self._store)),
-            "size": f"{self._store.volume() / 1e6:.1f} MB",
+            "size": f"{self._store.volume() / 1024:.0f} KiB",
         }
 
     def clear(self) -> int:
