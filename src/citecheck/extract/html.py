@@ -11,6 +11,8 @@ import re
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
+
+from citecheck.extract.source import SourceText, from_lines
 from bs4.element import (
     CData,
     Comment,
@@ -51,6 +53,8 @@ _CELLS = frozenset({"td", "th"})
 
 _DOI_HREF = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)", re.IGNORECASE)
 _PUBMED_HREF = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/(\d+)")
+_IGNORE = re.compile(r"^\s*citecheck\s*:\s*ignore\s*$", re.IGNORECASE)
+_SUP_CITE = re.compile(r"^\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -65,7 +69,8 @@ def html_to_text(markup: str) -> str:
     """The readable main-content text of an HTML document ("" if there is none)."""
     soup = BeautifulSoup(markup, "html.parser")
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
-        node.extract()
+        if not (isinstance(node, Comment) and _IGNORE.match(str(node))):
+            node.extract()
     _drop_chrome(soup)
     root = _content_root(soup)
     writer = _Writer()
@@ -154,16 +159,25 @@ def _content_root(soup: BeautifulSoup) -> Tag:
 
 
 class _Writer:
-    """Accumulates inline text into lines; blocks flush the current line."""
+    """Accumulates inline text into lines; blocks flush the current line.
+
+    Every line remembers the source line its first text came from (`origins`), so that
+    the reference finder can report an entry's line in the HTML file.
+    """
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.origins: list[int] = []
+        self.cursor = 0  # source line of the last element opened
+        self.origin = 0  # source line of the current line's first text
         self.current: list[str] = []
         # A list item's "- " waits for the item's first text, so that <li><p>..</p></li>
         # still yields one "- ..." line rather than a lone dash.
         self.prefix = ""
 
-    def write(self, text: str) -> None:
+    def write(self, text: str, line: int = 0) -> None:
+        if not self.origin and text.strip():
+            self.origin = line or self.cursor
         self.current.append(text)
 
     def newline(self) -> None:
@@ -171,24 +185,38 @@ class _Writer:
         self.current = []
         if line:
             self.lines.append(self.prefix + line)
+            self.origins.append(self.origin)
             self.prefix = ""
+        self.origin = 0
 
     def blank(self) -> None:
         self.newline()
         if self.lines and self.lines[-1] != "" and not self.prefix:
             self.lines.append("")
+            self.origins.append(0)
 
     def render(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, Tag):
                 self._render_tag(child)
+            elif isinstance(child, Comment) and _IGNORE.match(str(child)):
+                self.write(" <!-- citecheck: ignore --> ")
             elif isinstance(child, NavigableString) and not isinstance(
                 child, Comment | Doctype | Declaration | ProcessingInstruction
             ):
-                self.write(str(child).replace("\n", " ").replace("\r", " "))
+                raw = str(child)
+                lead = len(raw) - len(raw.lstrip())
+                line = self.cursor + raw[:lead].count("\n") if self.cursor else 0
+                self.write(raw.replace("\n", " ").replace("\r", " "), line)
+            if isinstance(child, Tag) and child.sourceline:
+                self.cursor = max(self.cursor, _end_line(child))
 
     def _render_tag(self, tag: Tag) -> None:
         name = tag.name
+        if tag.sourceline:
+            self.cursor = tag.sourceline
+        if name == "sup" and self._superscript(tag):
+            return
         if name == "br":
             self.newline()
         elif name == "pre":
@@ -220,6 +248,17 @@ class _Writer:
         else:
             self.render(tag)
 
+    def _superscript(self, tag: Tag) -> bool:
+        """Numeric superscripts are citations: written as "[1,3]" for the citation check."""
+        text = tag.get_text().strip()
+        if not _SUP_CITE.match(text):
+            return False
+        before = "".join(self.current).rstrip()
+        if re.search(r"(?:^|[\s/(])(?:[kcmµ]?m|[kmµ]?g|s|cm|mm|km|ft|in|x|e|n|r|10)$", before):
+            return False  # m², 10³, x²: not citations
+        self.write(f"[{text.strip('[]')}]")
+        return True
+
     def _keep_identifier(self, tag: Tag) -> None:
         """Links often hide the DOI/PMID behind text like "CrossRef"; keep it in the text."""
         href = unquote(_attr_text(tag, "href")).strip()
@@ -233,8 +272,18 @@ class _Writer:
         if pmid and pmid.group(1) not in text:
             self.write(f" PMID: {pmid.group(1)} ")
 
-    def text(self) -> str:
+    def text(self) -> SourceText:
         self.newline()
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
-        return "\n".join(self.lines) + ("\n" if self.lines else "")
+            self.origins.pop()
+        return from_lines(list(zip(self.lines, self.origins, strict=True)))
+
+
+def _end_line(tag: Tag) -> int:
+    """The source line where `tag`'s last descendant element starts (a lower bound)."""
+    last = tag.sourceline or 0
+    for child in tag.find_all(True):
+        if isinstance(child, Tag) and child.sourceline and child.sourceline > last:
+            last = child.sourceline
+    return last

@@ -1,0 +1,143 @@
+"""In-text citations against a document's reference list.
+
+Finds author-year citations ("Berman et al. (2000)", "(Fava et al., 2019)", "(Li et al.,
+2010; Krieter et al., 2021)", "Smith and Jones (2001)", "(Smith & Jones, 2001a)") and
+numeric ones ("[1]", "[2-4]", "[1,3]", and superscripts, which the HTML extractor writes
+as "[1,3]") in the text before the reference section, and maps each to an entry: an
+author-year citation by the first author's family name and the year (a letter suffix
+picks among same-author, same-year entries in list order), a number by its position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from citecheck.model import CitationCheck, Reference
+from citecheck.references import section_start
+
+__all__ = ["check_citations", "find_citations"]
+
+_UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|al|el)\s+)"
+_FAMILY = rf"{_PARTICLE}*[{_UC}][\w'’\-]+(?:\s[{_UC}][\w'’\-]+)?"
+_YEAR = r"(?:19|20)\d{2}[a-z]?"
+# One author part: "Berman", "Berman et al.", "Smith and Jones", "Smith & Jones".
+_WHO = rf"{_FAMILY}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_FAMILY})?"
+# Narrative: Berman et al. (2000), Smith and Jones (2001a, 2003)
+_NARRATIVE = re.compile(rf"\b(?P<who>{_WHO})\s*\((?P<years>{_YEAR}(?:\s*[,;]\s*{_YEAR})*)\)")
+# Parenthetical group: (Fava et al., 2019; Li et al., 2010) - also "see", "e.g.".
+_GROUP = re.compile(r"\(([^()]{3,400})\)")
+_GROUP_ITEM = re.compile(
+    rf"^(?:(?:see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(?:also\s+)?(?P<who>{_WHO}),?\s+"
+    rf"(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)(?:,\s*(?:p|pp)\.\s*[\d\-–]+)?$"
+)
+# Numeric: [1], [2-4], [1, 3, 5-7]; not "[PubMed]" nor a year in brackets.
+_NUMERIC = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?!\()")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def find_citations(body: str) -> list[tuple[str, str, str | None, int | None]]:
+    """(as written, first author's family name or "", year or None, number or None)."""
+    found: list[tuple[str, str, str | None, int | None]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _NARRATIVE.finditer(body):
+        who = match.group("who")
+        for year in re.split(r"\s*[,;]\s*", match.group("years")):
+            found.append((match.group(0), _first_family(who), year, None))
+        taken.append(match.span())
+    for group in _GROUP.finditer(body):
+        if any(s <= group.start() < e for s, e in taken):
+            continue
+        for part in group.group(1).split(";"):
+            item = _GROUP_ITEM.match(part.strip())
+            if not item:
+                continue
+            for year in re.split(r"\s*,\s*", item.group("years")):
+                found.append((f"({part.strip()})", _first_family(item.group("who")), year, None))
+    for match in _NUMERIC.finditer(body):
+        for number in _numbers(match.group(1)):
+            found.append((match.group(0), "", None, number))
+    return found
+
+
+def _first_family(who: str) -> str:
+    who = re.sub(r"\s+et\s+al\.?$", "", who)
+    return re.split(r"\s+(?:and|&)\s+", who)[0].strip()
+
+
+def _numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for piece in re.split(r"\s*,\s*", text.strip()):
+        bounds = re.split(r"\s*[-–]\s*", piece)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            low, high = int(bounds[0]), int(bounds[1])
+            if 0 < low <= high and high - low < 50:
+                out.extend(range(low, high + 1))
+        elif piece.isdigit():
+            out.append(int(piece))
+    return out
+
+
+def _family_of(author: str) -> str:
+    """The family name of a parsed author ("Berman RM" -> "berman")."""
+    parts = author.split()
+    if len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 4:
+        parts = parts[:-1]
+    return _fold(" ".join(parts))
+
+
+def check_citations(text: str, references: Sequence[Reference]) -> CitationCheck:
+    """The in-text citations of `text` (a Document's text) against its parsed references.
+
+    Only the text before the reference section is searched. `found` counts citations
+    (each year of "(Smith, 2001, 2003)" and each number of "[2-4]" is one); `unresolved`
+    lists those that match no entry, as written, once each; `uncited` the 1-based indexes
+    of entries no citation points to.
+    """
+    lines = text.split("\n")
+    start = section_start(text)
+    body = "\n".join(lines[:start] if start is not None else lines)
+    citations = find_citations(body)
+    cited: set[int] = set()
+    unresolved: list[str] = []
+    for written, family, year, number in citations:
+        index = _resolve(family, year, number, references)
+        if index is None:
+            if written not in unresolved:
+                unresolved.append(written)
+        else:
+            cited.add(index)
+    uncited = tuple(r.index for r in references if r.index not in cited) if citations else ()
+    return CitationCheck(found=len(citations), unresolved=tuple(unresolved), uncited=uncited)
+
+
+def _resolve(
+    family: str, year: str | None, number: int | None, references: Sequence[Reference]
+) -> int | None:
+    if number is not None:
+        return number if any(r.index == number for r in references) else None
+    if year is None:
+        return None
+    want, suffix = int(year[:4]), year[4:]
+    name = _fold(family)
+    matches = [
+        r
+        for r in references
+        if r.year == want and r.authors and _family_of(r.authors[0]) == name
+    ]
+    if not matches:  # a particle or a compound name written differently
+        matches = [
+            r
+            for r in references
+            if r.year == want and r.authors and name.split()[-1] in _family_of(r.authors[0])
+        ]
+    if not matches:
+        return None
+    pick = ord(suffix) - ord("a") if suffix else 0
+    return matches[min(pick, len(matches) - 1)].index
