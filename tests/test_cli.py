@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -240,3 +242,61 @@ def test_folder_is_searched_recursively(
     report = json.loads(result.stdout)
     assert [Path(f["path"]).name for f in report["files"]] == ["ketamine.txt"]
     assert result.returncode == 1
+
+
+RETRACTION_PAGE = """Ketamine and the brain
+
+Recent work (Zhang et al., 2019; Kowalski et al., 2017; Adeyemi et al., 2018) ...
+
+References
+1. Zhang L, Wang H, Liu Y, Chen J. Ketamine reverses stress-induced microglial priming
+   through a BDNF-independent pathway. Mol Psychiatry. 2019;24(11):1656-1668.
+2. Kowalski M, Petrova A, Schuster M. Repeated low-dose ketamine infusions normalise
+   thalamocortical connectivity in fibromyalgia. Eur J Pain. 2017;21(4):712-722.
+   doi:10.1002/ejp.976
+3. Adeyemi T, Ramírez A, Thompson EJ. Oral ketamine for cancer-related neuropathic pain:
+   an open-label extension study. J Pain Res. 2018;11:2231-2239. doi:10.2147/JPR.S171943
+"""
+
+
+def test_retracted_works_are_flagged_in_json_and_terminal(
+    services: FakeServices, tmp_path: Path
+) -> None:
+    page = tmp_path / "brain.txt"
+    page.write_text(RETRACTION_PAGE)
+    result = run("--format", "json", str(page))
+    report = json.loads(result.stdout)
+    zhang, kowalski, adeyemi = references_of(report)
+    assert (zhang["status"], zhang["retracted"]) == ("verified", True)  # PubMed's flag
+    assert (kowalski["status"], kowalski["retracted"]) == ("verified", True)  # Crossref's
+    assert adeyemi["retracted"] is False
+    assert any("correction" in w for w in adeyemi["warnings"])  # a warning, not a retraction
+    assert report["summary"]["retracted"] == 2
+    assert result.returncode == 1  # "retracted" is in the default --fail-on
+
+    terminal = run(str(page))
+    assert terminal.stdout.count("RETRACTED") == 2
+    assert "the work has been retracted" in terminal.stdout
+    assert run("--fail-on", "mismatched", str(page)).returncode == 0
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_a_usable_cache(
+    services: FakeServices, example_path: Path
+) -> None:
+    services.set_mode("pubmed", "slow:2")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "citecheck", str(example_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CITECHECK_MAILTO": "editor@example.org"},
+    )
+    time.sleep(1.5)  # in the middle of the look-ups
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "citecheck: interrupted"
+    assert "Traceback" not in stderr
+    services.set_mode("pubmed", "ok")
+    assert run("cache", "info").returncode == 0
+    assert run(str(example_path)).returncode == 1  # and the next run works from it
