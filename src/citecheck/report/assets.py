@@ -37,8 +37,8 @@ white-space:nowrap}
 .b-not_found{background:var(--not_found)}.b-mismatched{background:var(--mismatched)}
 .b-unverified{background:var(--unverified)}.b-retracted{background:var(--retracted)}
 .repeated>li{margin-bottom:12px}.repeated p{margin:.2em 0}
-blockquote.raw{margin:4px 0 4px 0;padding:4px 10px;border-left:3px solid var(--line);
-color:#444;overflow-wrap:anywhere}
+blockquote.raw{max-width:none;font-size:13px;margin:4px 0;padding:4px 10px;
+border-left:3px solid var(--line);color:#444;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:8px 0;
 position:sticky;top:0;background:#fff;padding:6px 0;z-index:1}
 .filters input[type=search]{padding:4px 8px;min-width:200px}

@@ -38,7 +38,8 @@ from citecheck.report.problems import (
 # Segments of a page's bar, in the order drawn.
 BAR_STATUSES = ("verified", "mismatched", "not_found", "unverified", "skipped", "ignored")
 FIELDS = ("title", "authors", "journal", "year", "volume", "issue", "pages", "doi", "pmid")
-REPEATED_SHOWN = 25
+REPEATED_SHOWN = 8  # open on the page; the next ones (up to REPEATED_MAX) folded
+REPEATED_MAX = 100
 # What a repeated problem reference "does", for the sentence "appears on N pages and ...".
 DOES = {
     "not_found": "does not exist in Crossref or PubMed (likely fabricated)",
@@ -146,30 +147,44 @@ def _repeated(found: list[Problem]) -> str:
     if not repeated:
         parts.append("<p>No problem reference appears on more than one page.</p></section>")
         return "".join(parts)
-    parts.append('<ol class="repeated">')
-    for pages, members in repeated[:REPEATED_SHOWN]:
-        first = members[0]
-        verdict = first.verdict
-        sentence = f"This reference appears on {len(pages)} pages and {DOES[first.kind]}."
-        details = "".join(
-            f"<li>{_e(m.field.value)}: {_e(m.cited)} → {_e(m.found)}</li>"
-            for m in verdict.mismatches
-        )
-        page_list = "".join(f"<li>{_e(page)}</li>" for page in pages)
+    items = [_repeated_item(pages, members) for pages, members in repeated[:REPEATED_MAX]]
+    parts.append('<ol class="repeated">' + "".join(items[:REPEATED_SHOWN]) + "</ol>")
+    if len(items) > REPEATED_SHOWN:
+        more = len(items) - REPEATED_SHOWN
         parts.append(
-            f'<li class="rep" data-status="{first.kind}"><p>{_badge(first.kind)} '
-            f"<strong>{_e(sentence)}</strong></p>"
-            f'<blockquote class="raw">{_e(verdict.reference.raw)}</blockquote>'
-            + (f'<ul class="diffs">{details}</ul>' if details else "")
-            + _links(verdict.match)
-            + f"<details><summary>{_plural(len(pages), 'page')}</summary><ul>{page_list}</ul>"
-            "</details></li>"
+            f"<details><summary>{_plural(more, 'more repeated problem')}</summary>"
+            f'<ol class="repeated" start="{REPEATED_SHOWN + 1}">'
+            + "".join(items[REPEATED_SHOWN:])
+            + "</ol></details>"
         )
-    parts.append("</ol>")
-    if len(repeated) > REPEATED_SHOWN:
-        parts.append(f"<p>…and {len(repeated) - REPEATED_SHOWN} more repeated problems.</p>")
+    if len(repeated) > REPEATED_MAX:
+        parts.append(f"<p>…and {len(repeated) - REPEATED_MAX} more, each on fewer pages.</p>")
     parts.append("</section>")
     return "".join(parts)
+
+
+def _repeated_item(pages: list[str], members: list[Problem]) -> str:
+    first = members[0]
+    verdict = first.verdict
+    wordings = len({" ".join(m.verdict.reference.raw.split()) for m in members})
+    sentence = f"This reference appears on {len(pages)} pages and {DOES[first.kind]}."
+    if wordings > 1:
+        sentence += f" It is written in {wordings} different ways."
+    # Every distinct disagreement across the pages, not just the first page's.
+    diffs = dict.fromkeys(
+        (m.field.value, m.cited, m.found) for p in members for m in p.verdict.mismatches
+    )
+    details = "".join(f"<li>{_e(f)}: {_e(c)} → {_e(v)}</li>" for f, c, v in diffs)
+    page_list = "".join(f"<li>{_e(page)}</li>" for page in pages)
+    return (
+        f'<li class="rep" data-status="{first.kind}"><p>{_badge(first.kind)} '
+        f"<strong>{_e(sentence)}</strong></p>"
+        f'<blockquote class="raw">{_e(verdict.reference.raw)}</blockquote>'
+        + (f'<ul class="diffs">{details}</ul>' if details else "")
+        + _links(verdict.match)
+        + f"<details><summary>{_plural(len(pages), 'page')}</summary><ul>{page_list}</ul>"
+        "</details></li>"
+    )
 
 
 def _badge(kind: str) -> str:

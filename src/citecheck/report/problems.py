@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from citecheck.model import FileReport, Record, Reference, Report, Status, Verdict
-from citecheck.normalize import family_name
+from citecheck.normalize import family_name, fold
 
 RETRACTED = "retracted"
 # Statuses that need someone's attention. `skipped`/`ignored` are decisions, not problems.
@@ -126,7 +126,17 @@ def fails(verdict: Verdict, fail_on: frozenset[str]) -> bool:
 
 
 def grouping_key(verdict: Verdict) -> tuple[str, str]:
-    """Identical problem references on different pages share this key: the entry's text
-    with case, spacing and list numbering folded away, and the kind of problem."""
-    text = re.sub(r"^\s*(?:\[\d+\]|\d+[.)])\s*", "", verdict.reference.raw)
-    return " ".join(text.casefold().split()), problem_kind(verdict)
+    """Problem references that cite the same work the same wrong way share this key.
+
+    The work is its first author, year and title with case, accents and punctuation
+    folded away, so an APA and a Vancouver rendering of one fabricated paper on two pages
+    count as one; with no parsed title, the entry's text (numbering and spacing folded).
+    """
+    reference = verdict.reference
+    if reference.title and (reference.authors or reference.year):
+        first = fold(family_name(reference.authors[0])) if reference.authors else ""
+        work = f"{first}|{reference.year or ''}|{fold(reference.title)}"
+    else:
+        text = re.sub(r"^\s*(?:\[\d+\]|\d+[.)])\s*", "", reference.raw)
+        work = " ".join(text.casefold().split())
+    return work, problem_kind(verdict)
