@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,19 @@ def test_action_job_result_follows_the_exit_code(code: str, job: int) -> None:
         ["bash", "-e", "-c", script], env={**os.environ, "CODE": code}, capture_output=True
     )
     assert done.returncode == job
+
+
+@pytest.mark.skipif(
+    os.environ.get("CITECHECK_RUN_PRECOMMIT") != "1",
+    reason="builds the hook's virtualenv from PyPI (~15 s): set CITECHECK_RUN_PRECOMMIT=1",
+)
+def test_the_hook_fails_a_repository_with_a_bad_page() -> None:
+    pytest.importorskip("pre_commit", reason="pre-commit is in the test extra")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "precommit_demo.py")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Failed" in done.stdout and "NOT FOUND" in done.stdout
