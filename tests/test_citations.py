@@ -58,5 +58,8 @@ def test_only_the_text_before_the_reference_list_is_searched() -> None:
 def test_find_citations_reports_each_year_and_number() -> None:
     got = find_citations("Smith (2001, 2003) and [2-3].")
     assert [(c[1], c[2], c[3]) for c in got] == [
-        ("Smith", "2001", None), ("Smith", "2003", None), ("", None, 2), ("", None, 3)
+        ("Smith", "2001", None),
+        ("Smith", "2003", None),
+        ("", None, 2),
+        ("", None, 3),
     ]

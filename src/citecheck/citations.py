@@ -127,9 +127,7 @@ def _resolve(
     want, suffix = int(year[:4]), year[4:]
     name = _fold(family)
     matches = [
-        r
-        for r in references
-        if r.year == want and r.authors and _family_of(r.authors[0]) == name
+        r for r in references if r.year == want and r.authors and _family_of(r.authors[0]) == name
     ]
     if not matches:  # a particle or a compound name written differently
         matches = [

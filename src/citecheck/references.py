@@ -87,8 +87,9 @@ _AUTHOR_START_LINE = re.compile(
 _IGNORE_MARK = re.compile(
     r"<!--\s*citecheck\s*:\s*ignore\s*-->|\[?\(?\bcitecheck\s*:\s*ignore\b\)?\]?", re.IGNORECASE
 )
-_IGNORE_LINE = re.compile(r"^\s*(?:<!--\s*citecheck\s*:\s*ignore\s*-->|%\s*citecheck\s*:\s*ignore)\s*$",
-                          re.IGNORECASE)
+_IGNORE_LINE = re.compile(
+    r"^\s*(?:<!--\s*citecheck\s*:\s*ignore\s*-->|%\s*citecheck\s*:\s*ignore)\s*$", re.IGNORECASE
+)
 _ENDS_ENTRY = re.compile(
     r"(?:[.)\]]|\b10\.\d{4,9}/\S+|https?://\S+|\bPMID:?\s*\d+\.?|\d[A-Za-z]?|\bet\s+al\.?)$"
 )

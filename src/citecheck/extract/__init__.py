@@ -46,8 +46,11 @@ _UNSUPPORTED = {
     ".enw": "EndNote tagged export",
     ".xml": "XML export",
 }
-_BIB_SNIFF = re.compile(r"^\s*@(?:article|book|inproceedings|incollection|misc|phdthesis|"
-                        r"techreport|online|inbook|string|preamble)\s*[{(]", re.I | re.M)
+_BIB_SNIFF = re.compile(
+    r"^\s*@(?:article|book|inproceedings|incollection|misc|phdthesis|"
+    r"techreport|online|inbook|string|preamble)\s*[{(]",
+    re.I | re.M,
+)
 
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b"
@@ -126,7 +129,9 @@ def _convert(kind: DocumentKind, text: str) -> str:
         try:
             records = reader(text)
         except Exception as error:  # a parser library failing on odd input
-            raise InputError(f"cannot read the {kind.value} file ({type(error).__name__})") from None
+            raise InputError(
+                f"cannot read the {kind.value} file ({type(error).__name__})"
+            ) from None
         if not records:
             raise InputError(f"no records in the {kind.value} file")
         return render(records)

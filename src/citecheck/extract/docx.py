@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from defusedxml import ElementTree
+from defusedxml import ElementTree  # type: ignore[import-untyped]
 
 _NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_XML = 64 * 1024 * 1024
@@ -71,8 +71,11 @@ def docx_to_text(data: bytes) -> str:
             if root is None:
                 continue
             for note in root.iter(f"{_NS}{tag}"):
-                if note.get(f"{_NS}type") in ("separator", "continuationSeparator",
-                                             "continuationNotice"):
+                if note.get(f"{_NS}type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
                     continue
                 text = " ".join(t for t, _, _ in _paragraphs(note) if t)
                 if text:

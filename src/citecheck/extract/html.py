@@ -11,8 +11,6 @@ import re
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
-
-from citecheck.extract.source import SourceText, from_lines
 from bs4.element import (
     CData,
     Comment,
@@ -21,6 +19,8 @@ from bs4.element import (
     NavigableString,
     ProcessingInstruction,
 )
+
+from citecheck.extract.source import SourceText, from_lines
 
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(

@@ -24,7 +24,7 @@ class SourceText(str):
 
 def source_line(text: str, line: int) -> int:
     """The source-file line of 1-based text line `line` (itself when there is no map)."""
-    lines = getattr(text, "source_lines", None)
+    lines: tuple[int, ...] | None = getattr(text, "source_lines", None)
     if not lines:
         return line
     # A line with no known origin takes the nearest known one before it.

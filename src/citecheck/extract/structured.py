@@ -127,38 +127,48 @@ def _latex(text: str) -> str:
         return unicodedata.normalize("NFC", m.group(2) + _LATEX_ACCENTS[m.group(1)])
 
     text = re.sub(r"\\([\"'`^~=.]|[cvuHrk](?=[\s{]))\s*\{?\\?([A-Za-z])\}?", accent, text)
-    text = re.sub(r"\\(ss|ae|AE|aa|AA|oe|OE|[oOlLi])\b\s*", lambda m: _LATEX_LETTERS[m.group(1)],
-                  text)
+    text = re.sub(
+        r"\\(ss|ae|AE|aa|AA|oe|OE|[oOlLi])\b\s*", lambda m: _LATEX_LETTERS[m.group(1)], text
+    )
     text = text.replace("--", "-").replace("\\&", "&").replace("~", " ")
     text = re.sub(r"\\(?:emph|textit|textbf|textsc|mathrm)\s*", "", text)
     return " ".join(text.replace("{", "").replace("}", "").split())
 
 
 def bibtex_records(text: str) -> list[Record]:
-    import bibtexparser
+    from bibtexparser.entrypoint import parse_string
 
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     records: list[Record] = []
     for entry in library.entries:
         f = {k.lower(): _latex(str(v.value)) for k, v in entry.fields_dict.items()}
         kind = _BIB_KINDS.get(entry.entry_type.lower(), "web page")
-        if kind == "web page" and re.search(r"arxiv|biorxiv|medrxiv|preprint",
-                                            " ".join(f.values()), re.IGNORECASE):
+        if kind == "web page" and re.search(
+            r"arxiv|biorxiv|medrxiv|preprint", " ".join(f.values()), re.IGNORECASE
+        ):
             kind = "preprint"
         raw = str(entry.raw) if entry.raw else ""
-        records.append(Record(
-            line=(entry.start_line or 0) + 1, kind=kind,
-            authors=_split_bib_names(f.get("author", "")),
-            editors=_split_bib_names(f.get("editor", "")),
-            title=f.get("title", ""),
-            container=f.get("journal") or f.get("journaltitle") or f.get("booktitle", ""),
-            year=(re.search(r"\d{4}", f.get("year") or f.get("date", "")) or _NO).group(0),
-            volume=f.get("volume", ""), issue=f.get("number") or f.get("issue", ""),
-            pages=f.get("pages", ""), publisher=f.get("publisher") or f.get("school")
-            or f.get("institution", ""), place=f.get("address", ""),
-            edition=f.get("edition", ""), doi=f.get("doi", ""), pmid=f.get("pmid", ""),
-            url=f.get("url", ""), ignored=bool(_IGNORE.search(raw)),
-        ))
+        records.append(
+            Record(
+                line=(entry.start_line or 0) + 1,
+                kind=kind,
+                authors=_split_bib_names(f.get("author", "")),
+                editors=_split_bib_names(f.get("editor", "")),
+                title=f.get("title", ""),
+                container=f.get("journal") or f.get("journaltitle") or f.get("booktitle", ""),
+                year=(re.search(r"\d{4}", f.get("year") or f.get("date", "")) or _NO).group(0),
+                volume=f.get("volume", ""),
+                issue=f.get("number") or f.get("issue", ""),
+                pages=f.get("pages", ""),
+                publisher=f.get("publisher") or f.get("school") or f.get("institution", ""),
+                place=f.get("address", ""),
+                edition=f.get("edition", ""),
+                doi=f.get("doi", ""),
+                pmid=f.get("pmid", ""),
+                url=f.get("url", ""),
+                ignored=bool(_IGNORE.search(raw)),
+            )
+        )
     return records
 
 

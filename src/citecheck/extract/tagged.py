@@ -73,15 +73,23 @@ def _ris_record(line: int, lines: list[tuple[int, str, str]]) -> Record:
     first, last = _first(f, "SP"), _first(f, "EP")
     year = re.search(r"\d{4}", _first(f, "PY", "Y1", "DA"))
     authors = f.get("AU", []) + f.get("A1", [])
-    editors = f.get("ED", []) + (f.get("A2", []) if kind in ("chapter", "conference paper")
-                                 else [])
+    editors = f.get("ED", []) + (f.get("A2", []) if kind in ("chapter", "conference paper") else [])
     return Record(
-        line=line, kind=kind, authors=authors, editors=editors,
-        title=_first(f, "TI", "T1", "CT"), container=container,
-        year=year.group(0) if year else "", volume=_first(f, "VL"), issue=_first(f, "IS"),
+        line=line,
+        kind=kind,
+        authors=authors,
+        editors=editors,
+        title=_first(f, "TI", "T1", "CT"),
+        container=container,
+        year=year.group(0) if year else "",
+        volume=_first(f, "VL"),
+        issue=_first(f, "IS"),
         pages=f"{first}-{last}" if first and last and last != first else first,
-        publisher=_first(f, "PB"), place=_first(f, "CY"), edition=_first(f, "ET"),
-        doi=_first(f, "DO"), url=_first(f, "UR"),
+        publisher=_first(f, "PB"),
+        place=_first(f, "CY"),
+        edition=_first(f, "ET"),
+        doi=_first(f, "DO"),
+        url=_first(f, "UR"),
         ignored=any(_IGNORE.search(value) for _, _, value in lines),
     )
 
@@ -123,10 +131,18 @@ def _nbib_record(line: int, lines: list[tuple[int, str, str]]) -> Record:
     year = re.search(r"\d{4}", _first(f, "DP"))
     pmid = _first(f, "PMID")
     return Record(
-        line=line, kind=kind, authors=f.get("AU", []) or f.get("FAU", []),
-        title=_first(f, "TI", "BTI"), container=_first(f, "TA", "JT"),
-        year=year.group(0) if year else "", volume=_first(f, "VI"), issue=_first(f, "IP"),
-        pages=_first(f, "PG"), publisher=_first(f, "PB"), place=_first(f, "PL"),
-        doi=doi, pmid=pmid if pmid.strip("0") else "",
+        line=line,
+        kind=kind,
+        authors=f.get("AU", []) or f.get("FAU", []),
+        title=_first(f, "TI", "BTI"),
+        container=_first(f, "TA", "JT"),
+        year=year.group(0) if year else "",
+        volume=_first(f, "VI"),
+        issue=_first(f, "IP"),
+        pages=_first(f, "PG"),
+        publisher=_first(f, "PB"),
+        place=_first(f, "PL"),
+        doi=doi,
+        pmid=pmid if pmid.strip("0") else "",
         ignored=any(_IGNORE.search(value) for _, _, value in lines),
     )

@@ -61,9 +61,7 @@ _JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
 # Journal names may hold commas and colons before a word ("Journal of Neurology,
 # Neurosurgery, and Psychiatry"; "Journal of the Royal Statistical Society: Series B").
 _JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?)\.))"
-_JOURNAL = (
-    rf"(?P<journal>{_JWORD}(?:{_JSEP}{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
-)
+_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
 _AUTHORS_VANC = r"(?P<authors>[^.()]+?(?:,?\s*et\s+al)?)\."
@@ -294,5 +292,3 @@ def _clean_pages(pages: str | None) -> str | None:
     if not pages:
         return None
     return re.sub(rf"\s*[-{_DASHES}]\s*", "-", pages.strip())
-
-

@@ -73,7 +73,7 @@ _URL = re.compile(r"(?:https?://|www\.)(?!(?:dx\.)?doi\.org)\S+", re.IGNORECASE)
 
 
 def classify(text: str) -> str:
-    """"article", or "book", "chapter", "conference paper", "thesis", "report",
+    """ "article", or "book", "chapter", "conference paper", "thesis", "report",
     "preprint" or "web page"."""
     if _THESIS.search(text):
         return "thesis"
