@@ -361,3 +361,82 @@ def test_parse_speed() -> None:
         for entry in entries:
             parse_entry(entry)
     assert time.perf_counter() - start < 5.0
+
+
+# ---- more styles and the kind of work ------------------------------------------------
+
+MORE_STYLES = [
+    (
+        'R. M. Berman et al., "Antidepressant effects of ketamine in depressed patients," '
+        "Biol. Psychiatry, vol. 47, no. 4, pp. 351–354, Feb. 2000.",
+        ("Berman RM", 2000, "Biol. Psychiatry", "47", "4", "351-354"),
+    ),
+    (
+        "Berman, Robert M., Angela Cappiello, and Amit Anand. “Antidepressant Effects of "
+        "Ketamine in Depressed Patients.” Biological Psychiatry 47, no. 4 (2000): 351–54.",
+        ("Berman RM", 2000, "Biological Psychiatry", "47", "4", "351-54"),
+    ),
+    (
+        "Bland, J. Martin, and Douglas G. Altman. 1986. “Statistical Methods for Assessing "
+        "Agreement.” Lancet 1 (8476): 307–10.",
+        ("Bland JM", 1986, "Lancet", "1", "8476", "307-10"),
+    ),
+    (
+        'Hamilton M (February 1960). "A rating scale for depression". Journal of Neurology, '
+        "Neurosurgery, and Psychiatry. 23 (1): 56–62. doi:10.1136/jnnp.23.1.56. PMID 14399272.",
+        ("Hamilton M", 1960, "Journal of Neurology, Neurosurgery, and Psychiatry", "23", "1",
+         "56-62"),
+    ),
+    (
+        "N. Li et al., Science 329, 959 (2010).",
+        ("Li N", 2010, "Science", "329", None, "959"),
+    ),
+    (
+        "Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing "
+        "generalized anxiety disorder: the GAD-7. Arch Intern Med. 2006;166(10):1092-7.",
+        ("Spitzer RL", 2006, "Arch Intern Med", "166", "10", "1092-7"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_STYLES)
+def test_more_styles(text: str, expected: tuple[object, ...]) -> None:
+    ref = parse_entry(Entry(1, text, 1))
+    got = (ref.authors[0], ref.year, ref.journal, ref.volume, ref.issue, ref.pages)
+    assert got == expected
+    assert ref.kind == "article"
+
+
+KINDS = [
+    ("American Psychiatric Association. Diagnostic and Statistical Manual of Mental "
+     "Disorders. 5th ed. Arlington, VA: American Psychiatric Publishing; 2013.", "book"),
+    ("Cohen, J. (1988). Statistical power analysis for the behavioral sciences (2nd ed.). "
+     "Lawrence Erlbaum Associates.", "book"),
+    ("Bandura, A. (1994). Self-efficacy. In V. S. Ramachandran (Ed.), Encyclopedia of human "
+     "behavior (Vol. 4, pp. 71–81). Academic Press.", "chapter"),
+    ("Nash JF. Non-cooperative games [dissertation]. Princeton (NJ): Princeton University; "
+     "1950.", "thesis"),
+    ("Kingma, D. P., & Ba, J. (2014). Adam: A method for stochastic optimization. arXiv "
+     "preprint arXiv:1412.6980.", "preprint"),
+    ("He K, Zhang X, Ren S, Sun J. Deep residual learning for image recognition. In: "
+     "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition; 2016. "
+     "p. 770-778.", "conference paper"),
+    ("National Institute for Health and Care Excellence. Depression in adults: treatment and "
+     "management. NICE guideline [NG222]. London: NICE; 2022.", "report"),
+    ("National Institute of Mental Health. Major depression. Accessed March 1, 2024. "
+     "https://www.nimh.nih.gov/health/statistics/major-depression", "web page"),
+    # Journal articles stay articles, whatever words they contain.
+    ("Wiley J, Press K. Cambridge University Press and the book trade. Publ Res Q. "
+     "2010;26(3):151-160.", "article"),
+    ("Page MJ, et al. The PRISMA 2020 statement: an updated guideline. BMJ. 2021;372:n71.",
+     "article"),
+    ("Sterne, J. A. C., et al. (2019). RoB 2: a revised tool. BMJ, 366, l4898.", "article"),
+    ("Pedregosa F, et al. Scikit-learn: machine learning in Python. J Mach Learn Res. "
+     "2011;12:2825-30. arXiv:1201.0490.", "article"),
+    ("Li N, Lee B. mTOR-dependent synapse formation. Science. 2010.", "article"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kind_of_work(text: str, kind: str) -> None:
+    assert parse_entry(Entry(1, text, 1)).kind == kind

@@ -322,3 +322,55 @@ def test_real_world_shapes(text: str, expected: list[tuple[int, str]]) -> None:
     prefixes = [prefix for _, prefix in expected] + [""] * (len(got) - len(expected))
     trimmed = [(line, raw[: len(p)]) for (line, raw), p in zip(got, prefixes, strict=False)]
     assert trimmed == expected
+
+
+# ---- headings in other languages, ignore markers, hanging indents --------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Références", "Literatur", "Literaturverzeichnis", "Referencias", "Bibliografía",
+     "Bibliografia", "Literatuur", "## Referências", "**Bibliographie**", "7. Literatur"],
+)  # fmt: skip
+def test_european_headings(heading: str) -> None:
+    assert is_heading(heading)
+    assert _raws(f"{INTRO}{heading}\n\n1. {REF_A}\n2. {REF_B}\n") == [REF_A, REF_B]
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        (f"References\n\n1. {REF_A} <!-- citecheck: ignore -->\n2. {REF_B}\n", [True, False]),
+        (f"References\n\n1. {REF_A}\n<!-- citecheck: ignore -->\n2. {REF_B}\n", [False, True]),
+        (f"References\n\n- {REF_A}\n- {REF_B} citecheck: ignore\n", [False, True]),
+        (f"References\n\n- {REF_A}\n- {REF_B}\n", [False, False]),
+    ],
+)
+def test_ignore_markers(text: str, ignored: list[bool]) -> None:
+    entries = find_entries(INTRO + text)
+    assert [e.ignored for e in entries] == ignored
+    assert [e.raw for e in entries] == [REF_A, REF_B]
+
+
+def test_hanging_indent_entries_ending_in_dois() -> None:
+    text = (
+        "References\n"
+        "Spitzer, R. L., Kroenke, K., & Löwe, B. (2006). A brief measure for assessing\n"
+        "    generalized anxiety disorder. Archives of Internal Medicine, 166(10), 1092-1097.\n"
+        "    doi:10.1001/archinte.166.10.1092\n"
+        "Laemmli, U. K. (1970). Cleavage of structural proteins during the assembly of the\n"
+        "    head of bacteriophage T4. Nature, 227(5259), 680–685.\n"
+    )
+    raws = _raws(INTRO + text)
+    assert len(raws) == 2 and raws[1].startswith("Laemmli")
+
+
+def test_numbered_list_of_ordinary_text_is_not_a_reference_list() -> None:
+    steps = "\n".join(
+        f"{n}. {s}"
+        for n, s in enumerate(
+            ["Preheat the oven to 180 degrees.", "Beat the butter and sugar, about 3 minutes.",
+             "Fold in 200 g of flour.", "Bake for 25 to 30 minutes."], 1
+        )
+    )  # fmt: skip
+    assert find_entries(f"{INTRO}Method\n\n{steps}\n") == []
