@@ -135,6 +135,7 @@ def test_markdown_escapes_untrusted_text() -> None:
     assert "<script>" not in row and "<b>" not in row and "<i>" not in row
     assert "\\<script\\>" in row
     assert "\\@team" in row and "\\#12" in row and "\\[x\\]" in row
+    assert "http\\://evil.example" in row  # no bare link for GitHub to make
     # The pipes inside the reference do not add table cells.
     assert len(re.findall(r"(?<!\\)\|", row)) == 6
     assert "\x00" not in text and "\x0b" not in text

@@ -27,14 +27,18 @@ from citecheck.report.problems import (
 from citecheck.report.text import summary_line
 
 LIMIT = 60_000
-# Characters Markdown (or its inline HTML) could act on; backslash-escaped in cell text.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:@])")
+# Characters that Markdown (or the HTML it lets through) could act on in a table cell:
+# emphasis, code, links, HTML, cell borders, headings, mentions (@), issue links (#).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#@~!&])")
+# GitHub turns bare URLs and www. names into links: break them.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
 ICONS = {"retracted": "⛔", "not_found": "❌", "mismatched": "⚠️", "unverified": "❔"}
 
 
 def escape(text: str) -> str:
     """Text safe in a table cell: one line, no Markdown, links or HTML taking effect."""
-    return _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+    text = _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+    return _AUTOLINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
 
 
 def _code(text: str) -> str:
