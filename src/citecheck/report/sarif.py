@@ -84,7 +84,8 @@ def _location(path: str, line: int) -> dict[str, Any]:
 
 def _message(verdict: Verdict, rule_id: str) -> str:
     reference = verdict.reference
-    lines = [f"Reference [{reference.index}] {who(reference)}: {RULES[rule_id][2].lower()}."]
+    short = RULES[rule_id][2]
+    lines = [f"Reference [{reference.index}] {who(reference)}: {short[0].lower()}{short[1:]}."]
     lines += explanation(verdict)
     lines += [f"found: {url}" for _, url in links(verdict.match)]
     lines.append(f"cited as: {' '.join(reference.raw.split())}")
