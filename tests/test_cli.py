@@ -67,6 +67,8 @@ def test_example_page_json(services: FakeServices, example_path: Path) -> None:
         "retracted": 0,
     }
     assert services.total_calls() <= 3 * len(references)
+    # Every author-year citation in the text maps to its entry.
+    assert report["files"][0]["citations"] == {"found": 5, "unresolved": [], "uncited": []}
 
 
 def test_example_page_terminal_report(services: FakeServices, example_path: Path) -> None:
@@ -75,6 +77,7 @@ def test_example_page_terminal_report(services: FakeServices, example_path: Path
     assert "journal: Archives of General Psychiatry -> Biological Psychiatry" in result.stdout
     assert "pages: 227-234 -> 351-354" in result.stdout
     assert result.stdout.count("NOT FOUND") == 3
+    assert "in-text citations: 5 found, each matching a reference" in result.stdout
     assert "1 file, 5 references: 1 verified, 1 mismatched, 3 not found, 0 unverified" in (
         result.stdout
     )

@@ -6,11 +6,11 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from fakes import FakeServices
 
 from citecheck.check import check_paths
 from citecheck.model import Status
 from citecheck.settings import from_environment
+from fakes import FakeServices
 
 TRUTH = [Status.MISMATCHED, Status.NOT_FOUND, Status.NOT_FOUND, Status.NOT_FOUND, Status.VERIFIED]
 MODES = ["down", "rate_limited", "garbage", "wrong_shape", "slow:3"]

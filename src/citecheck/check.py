@@ -10,9 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from citecheck.citations import check_citations
 from citecheck.extract import InputError, discover, load
 from citecheck.match import is_settled, judge
-from citecheck.model import Entry, FileReport, Lookup, Reference, Report, Status, Verdict
+from citecheck.model import (
+    CitationCheck,
+    Entry,
+    FileReport,
+    Lookup,
+    Reference,
+    Report,
+    Status,
+    Verdict,
+)
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
@@ -28,6 +38,7 @@ class _Parsed:
 
     path: str
     items: list[tuple[Entry, Reference]]
+    citations: CitationCheck
 
 
 def _parse(path: str) -> _Parsed | FileReport:
@@ -39,7 +50,9 @@ def _parse(path: str) -> _Parsed | FileReport:
     entries = find_entries(document.text)
     if not entries:
         return FileReport(path, error="no reference section found")
-    return _Parsed(path, [(entry, parse_entry(entry)) for entry in entries])
+    items = [(entry, parse_entry(entry)) for entry in entries]
+    citations = check_citations(document.text, [reference for _, reference in items])
+    return _Parsed(path, items, citations)
 
 
 def _verdict(entry: Entry, reference: Reference, lookups: dict[int, Lookup]) -> Verdict:
@@ -84,5 +97,5 @@ def check_paths(
             reports.append(item)
             continue
         verdicts = tuple(_verdict(entry, reference, lookups) for entry, reference in item.items)
-        reports.append(FileReport(item.path, verdicts=verdicts))
+        reports.append(FileReport(item.path, verdicts=verdicts, citations=item.citations))
     return Report(files=tuple(reports))

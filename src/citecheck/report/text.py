@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from citecheck.model import FileReport, Report, Status, Summary, Verdict
+from citecheck.model import CitationCheck, FileReport, Report, Status, Summary, Verdict
 from citecheck.normalize import family_name
 
 LABELS = {
@@ -78,6 +78,18 @@ def _file_table(file: FileReport) -> Table:
     return table
 
 
+def citations_line(check: CitationCheck) -> str:
+    """In-text citations against the list: what points nowhere, what nothing points to."""
+    line = f"in-text citations: {check.found} found"
+    if check.unresolved:
+        line += f"; pointing to no reference: {', '.join(check.unresolved)}"
+    if check.uncited:
+        line += f"; references never cited: {', '.join(f'#{i}' for i in check.uncited)}"
+    if not check.unresolved and not check.uncited and check.found:
+        line += ", each matching a reference"
+    return line
+
+
 def summary_line(summary: Summary) -> str:
     parts = [
         f"{summary.verified} verified",
@@ -118,6 +130,8 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
             Text(f"{file.path}: {count} reference{'s' if count != 1 else ''}", style="bold")
         )
         console.print(_file_table(file))
+        if file.citations is not None:
+            console.print(Text(citations_line(file.citations)))
         console.print()
     statuses = {v.status for f in report.files for v in f.verdicts}
     for status, meaning in EXPLANATIONS.items():
