@@ -8,11 +8,13 @@ path -> extract.load -> references.find_entries -> parse.parse_entry
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
 
 from citecheck.citations import check_citations
-from citecheck.extract import InputError, discover, load
-from citecheck.match import is_settled, judge
+from citecheck.extract import InputError, load
+from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
     CitationCheck,
     Entry,
@@ -27,9 +29,24 @@ from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
+from citecheck.walk import walk
 
-# Called as references are resolved: (references done, references in all).
-Progress = Callable[[int, int], None]
+# Called as work advances: (stage, done, total); stage is "reading" or "looking up".
+Progress = Callable[[str, int, int], None]
+# Why a project wants a reference left unchecked (its configuration), or None.
+Ignore = Callable[[Reference], str | None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run checks and how; the defaults check everything named."""
+
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    ignore: Ignore | None = None
+    thresholds: Thresholds = DEFAULT
+    jobs: int = 1  # processes reading documents (PDFs are slow to read)
+    progress: Progress | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -55,47 +72,77 @@ def _parse(path: str) -> _Parsed | FileReport:
     return _Parsed(path, items, citations)
 
 
-def _verdict(entry: Entry, reference: Reference, lookups: dict[int, Lookup]) -> Verdict:
+def _read_all(files: Sequence[str], options: Options) -> list[_Parsed | FileReport]:
+    """Every document, in order; in several processes when asked and worth it."""
+    done: list[_Parsed | FileReport] = []
+    if options.jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            for item in pool.map(_parse, files, chunksize=8):
+                done.append(item)
+                if options.progress:
+                    options.progress("reading", len(done), len(files))
+        return done
+    for path in files:
+        done.append(_parse(path))
+        if options.progress:
+            options.progress("reading", len(done), len(files))
+    return done
+
+
+def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict | None:
+    """The verdict for an entry that is not looked up, or None if it must be."""
     if entry.ignored:
-        return Verdict(reference, Status.IGNORED)
+        return Verdict(reference, Status.IGNORED, warnings=("marked citecheck: ignore",))
+    reason = options.ignore(reference) if options.ignore else None
+    if reason:
+        return Verdict(reference, Status.IGNORED, warnings=(reason,))
     if reference.kind != "article":
         reason = f"a {reference.kind}, not a journal article: not looked up"
         return Verdict(reference, Status.SKIPPED, warnings=(reason,))
-    return judge(reference, lookups[id(reference)])
+    return None
 
 
-def _needs_lookup(entry: Entry, reference: Reference) -> bool:
-    return not entry.ignored and reference.kind == "article"
-
-
-def check_paths(
-    paths: Sequence[str], settings: Settings, progress: Progress | None = None
-) -> Report:
+def check_paths(paths: Sequence[str], settings: Settings, options: Options | None = None) -> Report:
     """Check every document named or found under `paths`; reports keep the input order.
 
-    All documents are parsed first, so that the resolver sees every reference of the run
+    All documents are read first, so that the resolver sees every reference of the run
     at once: identical references are looked up once, and look-ups are batched.
     """
-    files, missing = discover(paths)
-    parsed = [_parse(path) for path in files]
-    wanted = [
-        reference
-        for item in parsed
-        if isinstance(item, _Parsed)
-        for entry, reference in item.items
-        if _needs_lookup(entry, reference)
-    ]
+    options = options or Options()
+    found = walk(paths, options.include, options.exclude)
+    parsed = _read_all(found.files, options)
+    verdicts: dict[int, Verdict] = {}
+    wanted: list[Reference] = []
+    for item in parsed:
+        if isinstance(item, _Parsed):
+            for entry, reference in item.items:
+                verdict = _unchecked(entry, reference, options)
+                if verdict is None:
+                    wanted.append(reference)
+                else:
+                    verdicts[id(reference)] = verdict
+
+    settled = partial(is_settled, thresholds=options.thresholds)
+    progress = options.progress
     resolver = Resolver(settings)
     try:
-        found = resolver.resolve_all(wanted, settled=is_settled, progress=progress)
+        lookups: list[Lookup] = resolver.resolve_all(
+            wanted,
+            settled=settled,
+            progress=(lambda done, total: progress("looking up", done, total))
+            if progress
+            else None,
+        )
     finally:
         resolver.close()
-    lookups = {id(reference): lookup for reference, lookup in zip(wanted, found, strict=True)}
-    reports = [FileReport(path, error=message) for path, message in missing]
+    for reference, lookup in zip(wanted, lookups, strict=True):
+        verdicts[id(reference)] = judge(reference, lookup, options.thresholds)
+
+    reports = [FileReport(path, error=message) for path, message in found.errors]
     for item in parsed:
         if isinstance(item, FileReport):
             reports.append(item)
-            continue
-        verdicts = tuple(_verdict(entry, reference, lookups) for entry, reference in item.items)
-        reports.append(FileReport(item.path, verdicts=verdicts, citations=item.citations))
-    return Report(files=tuple(reports))
+        else:
+            file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)
+            reports.append(FileReport(item.path, file_verdicts, citations=item.citations))
+    return Report(files=tuple(reports), files_skipped=found.skipped_count)

@@ -1,6 +1,6 @@
-"""The command line: options -> Settings, run the check, print a report, exit with a code.
-
-The only module that writes to the terminal or exits; everything else is a library.
+"""The command line: options and configuration -> Settings and Options, run the check,
+write the reports, exit with a code. The only module that writes to the terminal or
+exits; everything else is a library.
 """
 
 from __future__ import annotations
@@ -8,16 +8,20 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from citecheck import __version__
-from citecheck.check import Progress, check_paths
+from citecheck import __version__, demo, report
+from citecheck.check import Options, check_paths
+from citecheck.config import Config, ConfigError, load_config
+from citecheck.match import DEFAULT, Thresholds
 from citecheck.model import Report, Status
-from citecheck.report import json as json_report
+from citecheck.progress import progress_display
 from citecheck.report import text as text_report
 from citecheck.resolve.cache import Cache, CacheError, open_cache
 from citecheck.settings import Settings, from_environment
@@ -29,17 +33,20 @@ DEFAULT_FAIL_ON = "mismatched,not_found,retracted"
 
 HELP = f"""Check the references of documents against Crossref and PubMed.
 
-PATH is a file, a folder (searched for .txt, .md and .html documents) or - for
-standard input. Each reference is reported as verified, mismatched (the paper exists
-but fields such as journal, volume or pages are wrong), not_found (likely fabricated),
-or unverified (a service could not be reached), and flagged if retracted.
+PATH is a file, a folder (searched for .txt, .md, .html, .pdf, .docx, .bib, .ris and
+.nbib documents) or - for standard input. Each reference is reported as verified,
+mismatched (the paper exists but fields such as journal, volume or pages are wrong),
+not_found (likely fabricated), unverified (a service could not be reached), skipped (not
+a journal article) or ignored, and flagged if retracted.
 
 \b
 Examples:
   citecheck article.txt
   citecheck --format json -o report.json site/
-  citecheck --fail-on mismatched,not_found,unverified pages/*.html
+  citecheck --format sarif -o citecheck.sarif --format html -o audit.html site/
+  citecheck --exclude 'drafts/**' --fail-on mismatched,not_found,unverified pages/
   cat draft.md | citecheck -
+  citecheck demo                 (the example page, against recorded answers)
 
 \b
 Exit codes:
@@ -50,11 +57,13 @@ Exit codes:
 
 \b
 Other commands:
+  citecheck demo          a report on a bundled example page, without network
   citecheck cache info    where the cache is and how much it holds
   citecheck cache clear   remove every cached look-up
 
 \b
-Environment: CITECHECK_MAILTO, NCBI_API_KEY, CITECHECK_CACHE_DIR,
+Configuration: [tool.citecheck] in pyproject.toml or .citecheck.toml (options here win).
+Environment: CITECHECK_MAILTO, NCBI_API_KEY, CITECHECK_CACHE_DIR, CITECHECK_CACHE_URL,
 CITECHECK_CROSSREF_URL, CITECHECK_PUBMED_URL, NO_COLOR (see the README).
 Version {__version__}."""
 
@@ -87,39 +96,75 @@ def _use_color(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
-def _progress_printer(quiet: bool) -> Progress | None:
-    """A one-line progress counter on stderr, only for a person watching a terminal."""
-    if quiet or not sys.stderr.isatty():
-        return None
+def _settings(**options: Any) -> Settings:
+    try:
+        return from_environment(**options)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
 
-    def show(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        click.echo(f"\r\033[Klooking up references: {done}/{total}", err=True, nl=False)
-        click.echo(end, err=True, nl=False)
 
-    return show
+def _config() -> Config:
+    try:
+        return load_config()
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _thresholds(config: Config) -> Thresholds:
+    chosen = {k: v for k, v in vars(config.thresholds).items() if v is not None}
+    return replace(DEFAULT, **chosen)
+
+
+def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """Pair each format with its file (None: standard output)."""
+    if len(formats) <= 1 and len(outputs) <= 1:
+        return [(formats[0] if formats else "text", outputs[0] if outputs else None)]
+    if len(outputs) != len(formats):
+        raise click.UsageError("with several --format options, give one -o FILE for each")
+    return list(zip(formats, outputs, strict=True))
+
+
+def _write(result: Report, targets: list[tuple[str, str | None]], fail_on: frozenset[str]) -> None:
+    for name, output in targets:
+        color = output is None and _use_color(sys.stdout)
+        # The terminal's width (or $COLUMNS); 120 columns when writing to a pipe or file.
+        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
+        rendered = report.render(name, result, fail_on=fail_on, color=color, width=width)
+        if output is None:
+            click.echo(rendered, nl=False)
+            continue
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            raise click.UsageError(f"cannot write {output}: {error.strerror}") from error
 
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format: a table for people, or JSON for scripts.",
+    "formats",
+    type=click.Choice(report.FORMATS),
+    multiple=True,
+    help="Report format (default: text, or `format` in the configuration); repeat it, "
+    "with one -o for each, to write several.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file."
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option(
     "--fail-on",
-    default=DEFAULT_FAIL_ON,
-    show_default=True,
     metavar="LIST",
-    help=f"Statuses that make the exit code 1, from: {', '.join(FAIL_ON_CHOICES)}.",
+    help=f"Statuses that make the exit code 1, from: {', '.join(FAIL_ON_CHOICES)} "
+    f"[default: {DEFAULT_FAIL_ON}].",
 )
+@click.option("--include", multiple=True, metavar="GLOB", help="Only check matching files.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files/folders.")
 @click.option("--offline", is_flag=True, help="Answer only from the cache; others are unverified.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option(
@@ -128,51 +173,83 @@ def _progress_printer(quiet: bool) -> Progress | None:
     help="Contact e-mail sent to Crossref and NCBI (default: $CITECHECK_MAILTO). "
     "Crossref serves identified users faster.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes reading documents (helps with many PDFs).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(__version__, "--version", prog_name="citecheck")
 def cli(
     paths: tuple[str, ...],
-    output_format: str,
-    output: str | None,
-    fail_on: str,
+    formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    fail_on: str | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
     offline: bool,
     no_cache: bool,
     mailto: str | None,
+    jobs: int,
     quiet: bool,
 ) -> int:
-    failing = parse_fail_on(fail_on)
-    settings = _settings(mailto=mailto, offline=offline, no_cache=no_cache)
-    try:
-        report = check_paths(paths, settings, _progress_printer(quiet))
-    except CacheError as error:
-        # A shared cache that is down must not stop a CI run: check without it.
-        click.echo(f"citecheck: warning: {error}; checking without the cache", err=True)
-        settings = replace(settings, cache_dir=None, cache_url=None)
-        report = check_paths(paths, settings, _progress_printer(quiet))
-    if output_format == "json":
-        rendered = json_report.render(report)
-    else:
-        color = output is None and _use_color(sys.stdout)
-        # The terminal's width (or $COLUMNS); 120 columns when writing to a pipe or file.
-        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
-        rendered = text_report.render(report, color=color, width=width)
-    if output is None:
-        click.echo(rendered, nl=False)
-    else:
+    config = _config()
+    failing = parse_fail_on(fail_on) if fail_on is not None else config.fail_on
+    failing = failing if failing is not None else parse_fail_on(DEFAULT_FAIL_ON)
+    chosen = formats or ((config.format,) if config.format else ())
+    targets = _outputs(chosen, outputs)
+    settings = _settings(
+        mailto=mailto or os.environ.get("CITECHECK_MAILTO") or config.mailto,
+        offline=offline,
+        no_cache=no_cache,
+    )
+    started = time.monotonic()
+    with progress_display(enabled=not quiet and sys.stderr.isatty()) as progress:
+        options = Options(
+            include=include or config.include,
+            exclude=exclude or config.exclude,
+            ignore=lambda ref: config.ignores(ref.raw, ref.doi),
+            thresholds=_thresholds(config),
+            jobs=jobs,
+            progress=progress,
+        )
         try:
-            Path(output).write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            raise click.UsageError(f"cannot write {output}: {error.strerror}") from error
-        if not quiet:
-            click.echo(text_report.summary_line(report.summary()), err=True)
-    return exit_code(report, failing)
+            result = check_paths(paths, settings, options)
+        except CacheError as error:
+            # A shared cache that is down must not stop a CI run: check without it.
+            click.echo(f"citecheck: warning: {error}; checking without the cache", err=True)
+            settings = replace(settings, cache_dir=None, cache_url=None)
+            result = check_paths(paths, settings, options)
+    _write(result, targets, failing)
+    if not quiet and (any(o is not None for _, o in targets) or sys.stderr.isatty()):
+        line = text_report.summary_line(result.summary(), result.files_skipped)
+        click.echo(f"{line} ({time.monotonic() - started:.1f} s)", err=True)
+    return exit_code(result, failing)
 
 
-def _settings(**options: Any) -> Settings:
-    try:
-        return from_environment(**options)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from error
+@click.command(
+    name="demo",
+    help="Check the bundled example page (a clinic page citing one right, one miscited "
+    "and three non-existent papers) against recorded Crossref and PubMed answers: a real "
+    "report in seconds, without network.",
+)
+@click.option("--format", "output_format", type=click.Choice(report.FORMATS), default="text")
+def demo_cli(output_format: str) -> int:
+    with tempfile.TemporaryDirectory() as folder, demo.serve() as (crossref, pubmed):
+        page = demo.write_example(Path(folder))
+        settings = replace(
+            _settings(mailto="demo@citecheck.invalid", no_cache=True),
+            crossref_url=crossref,
+            pubmed_url=pubmed,
+        )
+        result = check_paths([str(page)], settings)
+    result = replace(result, files=tuple(replace(f, path=page.name) for f in result.files))
+    failing = parse_fail_on(DEFAULT_FAIL_ON)
+    _write(result, [(output_format, None)], failing)
+    return exit_code(result, failing)
 
 
 @click.group(
@@ -217,8 +294,8 @@ def cache_clear() -> int:
 
 
 # Words that, as the first argument, name a subcommand rather than a document to check
-# (a document called "cache" can still be checked as ./cache).
-SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli}
+# (a document called "cache" or "demo" can still be checked as ./cache, ./demo).
+SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli, "demo": demo_cli}
 
 
 def main() -> None:

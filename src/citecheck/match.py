@@ -17,9 +17,18 @@ from citecheck.journals import same_journal
 from citecheck.model import Field, Lookup, Mismatch, Record, Reference, Status, Verdict
 from citecheck.normalize import family_name, fold, page_bounds
 
-TITLE_SAME = 0.90  # at or above: the same title (typos, punctuation, subtitle forms)
-TITLE_CLOSE = 0.75  # at or above: close enough when first author and year agree
-AUTHOR_SAME = 0.90  # family names: allows transliteration and diacritic differences
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Similarities (0..1) at which two values count as the same; a project can tune them
+    ([tool.citecheck.thresholds])."""
+
+    title_same: float = 0.90  # the same title (typos, punctuation, subtitle forms)
+    title_close: float = 0.75  # close enough when first author and year agree
+    author_same: float = 0.90  # family names: transliteration and diacritic differences
+
+
+DEFAULT = Thresholds()
 NEAREST_TITLE = 0.6  # a not-found reference names a record with a title this close
 # How much each field counts towards the score shown to users (only the cited ones).
 WEIGHTS = {
@@ -50,9 +59,9 @@ def title_similarity(cited: str, found: str) -> float:
     return max(scores) / 100
 
 
-def same_author(cited: str, found: str) -> bool:
+def same_author(cited: str, found: str, threshold: float = DEFAULT.author_same) -> bool:
     a, b = fold(family_name(cited)), fold(family_name(found))
-    return bool(a and b) and (a == b or fuzz.ratio(a, b) / 100 >= AUTHOR_SAME)
+    return bool(a and b) and (a == b or fuzz.ratio(a, b) / 100 >= threshold)
 
 
 def same_pages(cited: str, found: str) -> bool:
@@ -78,6 +87,7 @@ class Comparison:
     fields: dict[Field, bool | None]
     year_off_by_one: bool
     same_id: bool  # the cited DOI or PMID is the record's
+    thresholds: Thresholds = DEFAULT
 
     @property
     def identified(self) -> bool:
@@ -89,9 +99,9 @@ class Comparison:
         exact_year = bool(f[Field.YEAR])
         near_year = exact_year or self.year_off_by_one
         title = self.title or 0.0
-        if title >= TITLE_SAME and (author or near_year):
+        if title >= self.thresholds.title_same and (author or near_year):
             return True
-        if title >= TITLE_CLOSE and author and exact_year:
+        if title >= self.thresholds.title_close and author and exact_year:
             return True
         # A garbled title, but the same first author, year and place in the journal.
         venue = f[Field.JOURNAL] and f[Field.VOLUME] and f[Field.PAGES]
@@ -115,14 +125,16 @@ class Comparison:
         return round(total / weight_sum, 2) if weight_sum else 0.0
 
 
-def compare(reference: Reference, record: Record) -> Comparison:
+def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAULT) -> Comparison:
     fields: dict[Field, bool | None] = dict.fromkeys(Field)
     title = None
     if reference.title and record.title:
         title = title_similarity(reference.title, record.title)
-        fields[Field.TITLE] = title >= TITLE_SAME
+        fields[Field.TITLE] = title >= thresholds.title_same
     if reference.authors and record.authors:
-        fields[Field.AUTHORS] = same_author(reference.authors[0], record.authors[0])
+        fields[Field.AUTHORS] = same_author(
+            reference.authors[0], record.authors[0], thresholds.author_same
+        )
     off_by_one = False
     if reference.year and record.year:
         fields[Field.YEAR] = reference.year == record.year
@@ -140,7 +152,7 @@ def compare(reference: Reference, record: Record) -> Comparison:
     same_id = bool(fields[Field.DOI]) or bool(
         reference.pmid and record.pmid and reference.pmid == record.pmid
     )
-    return Comparison(record, title, fields, off_by_one, same_id)
+    return Comparison(record, title, fields, off_by_one, same_id, thresholds)
 
 
 def _authors_text(authors: tuple[str, ...], et_al: bool = False, shown: int = 3) -> str:
@@ -199,16 +211,16 @@ def _nearest(comparisons: list[Comparison]) -> tuple[str, ...]:
     return (f"closest record, not the same work: {who} ({record.year}) {record.title!r}, {where}",)
 
 
-def is_settled(reference: Reference, lookup: Lookup) -> bool:
+def is_settled(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT) -> bool:
     """True once a candidate is identified as the cited work: asking more cannot change
     that the work exists (the resolver stops there)."""
-    return any(compare(reference, record).identified for record in lookup.records)
+    return any(compare(reference, record, thresholds).identified for record in lookup.records)
 
 
-def judge(reference: Reference, lookup: Lookup) -> Verdict:
+def judge(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT) -> Verdict:
     """The verdict for one reference from everything the services said about it."""
     failures = [f"{failure.service} unavailable: {failure.reason}" for failure in lookup.failures]
-    comparisons = [compare(reference, record) for record in lookup.records]
+    comparisons = [compare(reference, record, thresholds) for record in lookup.records]
     identified = [c for c in comparisons if c.identified]
     if not identified:
         if failures:

@@ -199,7 +199,11 @@ class Summary:
 
 @dataclass(frozen=True)
 class Report:
+    """Everything a run found; `files_skipped` counts what a folder walk passed over (not
+    documents, hidden, excluded)."""
+
     files: tuple[FileReport, ...] = field(default_factory=tuple)
+    files_skipped: int = 0
 
     def summary(self) -> Summary:
         verdicts = [v for f in self.files for v in f.verdicts]

@@ -34,7 +34,7 @@ class Settings:
     max_retry_after: float = 30.0  # cap on a server's Retry-After, so a run stays bounded
     crossref_rows: int = 5  # candidates asked of a bibliographic search
     pubmed_rows: int = 5
-    workers: int = 8  # references searched at the same time (each service still paced)
+    workers: int = 16  # references searched at the same time (each service still paced)
 
     @property
     def crossref_rate(self) -> float:

@@ -90,7 +90,7 @@ def citations_line(check: CitationCheck) -> str:
     return line
 
 
-def summary_line(summary: Summary) -> str:
+def summary_line(summary: Summary, files_skipped: int = 0) -> str:
     parts = [
         f"{summary.verified} verified",
         f"{summary.mismatched} mismatched",
@@ -107,6 +107,8 @@ def summary_line(summary: Summary) -> str:
     files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
     if summary.errors:
         files += f" ({summary.errors} could not be checked)"
+    if files_skipped:
+        files += f", {files_skipped} other file{'s' if files_skipped != 1 else ''} skipped"
     return f"{files}, {summary.references} references: " + ", ".join(parts)
 
 
@@ -140,7 +142,7 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
             line = Text(label.lower(), style=style)
             line.append(f": {meaning}")
             console.print(line)
-    console.print(Text(summary_line(report.summary()), style="bold"))
+    console.print(Text(summary_line(report.summary(), report.files_skipped), style="bold"))
     text = buffer.getvalue()
     # rich pads table cells to the column width; trailing blanks only get in the way of
     # people who paste the report or diff it.

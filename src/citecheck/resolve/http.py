@@ -6,6 +6,7 @@ the last retry becomes ServiceUnavailable, which the caller reports as `unverifi
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -27,6 +28,8 @@ T = TypeVar("T")
 
 USER_AGENT = f"citecheck/{__version__} (https://pypi.org/project/citecheck/)"
 SLOWEST = 0.5  # calls per second: how far a service's 429s can slow us down
+MARGIN = 0.1  # pace 10% under a published limit
+BACKING_OFF = 0.75  # after a 429, keep this share of the rate
 
 
 def user_agent(mailto: str | None) -> str:
@@ -56,18 +59,18 @@ def rate_from_headers(limit: str | None, interval: str | None) -> float | None:
 
 
 def _limiter(per_second: float) -> Limiter:
-    # pyrate-limiter counts whole calls per window: 3/s becomes 3 per 1000 ms,
-    # 0.5/s becomes 1 per 2000 ms.
-    if per_second >= 1:
-        return Limiter(Rate(int(per_second), Duration.SECOND))
-    return Limiter(Rate(1, int(int(Duration.SECOND) / per_second)))
+    """One call every 1/per_second seconds, plus a margin, evenly spaced rather than in
+    bursts: a service counts calls when they arrive, and network jitter must not push two
+    calls into one of its windows."""
+    interval_ms = math.ceil(int(Duration.SECOND) / per_second * (1 + MARGIN))
+    return Limiter(Rate(1, interval_ms))
 
 
 class Pacer:
     """Keeps one service's calls within its rate (calls per second) and its concurrency cap.
 
     The rate starts at the published limit and only ever goes down: to what the service's
-    own headers announce, and by half after each 429.
+    own headers announce, and by a quarter after each 429.
     """
 
     def __init__(self, per_second: float, concurrency: int = 1) -> None:
@@ -84,7 +87,7 @@ class Pacer:
             self._limiter = _limiter(self.per_second)
 
     def slow_down(self) -> None:
-        self.limit_to(self.per_second / 2)
+        self.limit_to(self.per_second * BACKING_OFF)
 
     def run(self, call: Callable[[], T], check: Callable[[], None] = lambda: None) -> T:
         """Wait for a slot and a turn, then make the call. `check` runs after each wait and

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from citecheck.model import Failure, Lookup, Record, Reference
-from citecheck.normalize import fold
+from citecheck.normalize import family_name, fold
 from citecheck.resolve.cache import Cache, open_cache, record_from_dict, record_to_dict
 from citecheck.resolve.crossref import BATCH, CrossrefClient
 from citecheck.resolve.errors import ServiceUnavailable
@@ -74,9 +74,22 @@ def merge(crossref: list[Record], pubmed: list[Record]) -> list[Record]:
     return merged
 
 
-def identity(reference: Reference) -> tuple[str, str, str]:
-    """References that are the same citation, wherever they appear, share this key."""
-    return (reference.doi or "", reference.pmid or "", fold(reference.raw))
+def identity(reference: Reference) -> tuple[str, ...]:
+    """References that are the same citation, wherever they appear, share this key: the
+    parsed fields when there is a title (the same citation in APA on one page and in
+    Vancouver on another is looked up once), else the text itself."""
+    ids = (reference.doi or "", reference.pmid or "")
+    if not reference.title:
+        return (*ids, fold(reference.raw))
+    first_author = fold(family_name(reference.authors[0])) if reference.authors else ""
+    fields = (reference.journal, reference.volume, reference.issue, reference.pages)
+    return (
+        *ids,
+        first_author,
+        str(reference.year or ""),
+        fold(reference.title),
+        *(fold(value or "") for value in fields),
+    )
 
 
 def _never_settled(reference: Reference, lookup: Lookup) -> bool:
@@ -134,7 +147,7 @@ class Resolver:
         progress: Progress | None = None,
     ) -> list[Lookup]:
         """A Lookup for each reference, in order; identical references are resolved once."""
-        works: dict[tuple[str, str, str], _Work] = {}
+        works: dict[tuple[str, ...], _Work] = {}
         for reference in references:
             works.setdefault(identity(reference), _Work(reference))
         pending = list(works.values())
