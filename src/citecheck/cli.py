@@ -130,6 +130,8 @@ def _write(result: Report, targets: list[tuple[str, str | None]], fail_on: froze
         # The terminal's width (or $COLUMNS); 120 columns when writing to a pipe or file.
         width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
         rendered = report.render(name, result, fail_on=fail_on, color=color, width=width)
+        if not rendered.endswith("\n"):
+            rendered += "\n"
         if output is None:
             click.echo(rendered, nl=False)
             continue
