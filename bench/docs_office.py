@@ -15,8 +15,13 @@ from works import Work
 _FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
 
-def pdf(body: list[str], heading: str | None, refs: list[str], columns: int = 1,
-        tail: list[str] | None = None) -> bytes:
+def pdf(
+    body: list[str],
+    heading: str | None,
+    refs: list[str],
+    columns: int = 1,
+    tail: list[str] | None = None,
+) -> bytes:
     from fpdf import FPDF
 
     doc = FPDF(format="A4")
@@ -78,9 +83,17 @@ def _para(text: str, style: str | None = None, listed: bool = False, runs: str =
     return f"<w:p>{ppr}{_run(text[:half])}{_run(text[half:])}{runs}</w:p>"
 
 
-def docx(body: list[str], heading: str | None, refs: list[str], *, tail: list[str] | None = None,
-         footnotes: list[str] | None = None, endnotes: list[str] | None = None,
-         field: bool = False, bullets: bool = False) -> bytes:
+def docx(
+    body: list[str],
+    heading: str | None,
+    refs: list[str],
+    *,
+    tail: list[str] | None = None,
+    footnotes: list[str] | None = None,
+    endnotes: list[str] | None = None,
+    field: bool = False,
+    bullets: bool = False,
+) -> bytes:
     paras: list[str] = []
     for k, text in enumerate(body):
         marks = ""
@@ -90,40 +103,51 @@ def docx(body: list[str], heading: str | None, refs: list[str], *, tail: list[st
             for n in range(1, len(endnotes or []) + 1):
                 marks += f'<w:r><w:endnoteReference w:id="{n}"/></w:r>'
             if field:
-                marks += ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
-                          'xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":'
-                          '"a1","properties":{"formattedCitation":"(1)"}} </w:instrText></w:r>'
-                          '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _run(" (1)")
-                          + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+                marks += (
+                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+                    'xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":'
+                    '"a1","properties":{"formattedCitation":"(1)"}} </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                    + _run(" (1)")
+                    + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                )
         paras.append(_para(text, runs=marks))
     if heading:
         paras.append(_para(heading, style="Heading1"))
     for k, ref in enumerate(refs):
         runs = ""
         if field and k == 0:
-            paras.append('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
-                         'xml:space="preserve"> ADDIN ZOTERO_BIBL {"uncited":[]} CSL_BIBLIOGRAPHY '
-                         '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                         + _run(ref) + "</w:p>")
+            paras.append(
+                '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+                'xml:space="preserve"> ADDIN ZOTERO_BIBL {"uncited":[]} CSL_BIBLIOGRAPHY '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                + _run(ref)
+                + "</w:p>"
+            )
             continue
         if field and k == len(refs) - 1:
             runs = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         paras.append(_para(ref, listed=bullets, runs=runs))
     for text in tail or []:
         paras.append(_para(text))
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_W} {_R}>'
-                f"<w:body>{''.join(paras)}<w:sectPr/></w:body></w:document>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_W} {_R}>'
+        f"<w:body>{''.join(paras)}<w:sectPr/></w:body></w:document>"
+    )
     files = {
         "word/document.xml": document,
         "_rels/.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
             'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
             'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-            'Target="word/document.xml"/></Relationships>'),
+            'Target="word/document.xml"/></Relationships>'
+        ),
     }
     rels = []
-    overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxml'
-                 'formats-officedocument.wordprocessingml.document.main+xml"/>']
+    overrides = [
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxml'
+        'formats-officedocument.wordprocessingml.document.main+xml"/>'
+    ]
     for kind, notes in (("footnote", footnotes), ("endnote", endnotes)):
         if not notes:
             continue
@@ -131,24 +155,34 @@ def docx(body: list[str], heading: str | None, refs: list[str], *, tail: list[st
             f'<w:{kind} w:id="{n}">{_para(text)}</w:{kind}>' for n, text in enumerate(notes, 1)
         )
         sep = f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
-        files[f"word/{kind}s.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s {_W}>'
-                                      f"{sep}{items}</w:{kind}s>")
-        rels.append(f'<Relationship Id="rId{kind}" Type="http://schemas.openxmlformats.org/'
-                    f'officeDocument/2006/relationships/{kind}s" Target="{kind}s.xml"/>')
-        overrides.append(f'<Override PartName="/word/{kind}s.xml" ContentType="application/vnd.'
-                         f'openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/>')
+        files[f"word/{kind}s.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:{kind}s {_W}>{sep}{items}</w:{kind}s>'
+        )
+        rels.append(
+            f'<Relationship Id="rId{kind}" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/{kind}s" Target="{kind}s.xml"/>'
+        )
+        overrides.append(
+            f'<Override PartName="/word/{kind}s.xml" ContentType="application/vnd.'
+            f'openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/>'
+        )
     files["word/_rels/document.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxml'
-        f'formats.org/package/2006/relationships">{"".join(rels)}</Relationships>')
+        f'formats.org/package/2006/relationships">{"".join(rels)}</Relationships>'
+    )
     files["[Content_Types].xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
         'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
         'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
-        f'"application/xml"/>{"".join(overrides)}</Types>')
+        f'"application/xml"/>{"".join(overrides)}</Types>'
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in ("[Content_Types].xml", "_rels/.rels", *sorted(k for k in files if
-                                                                    k.startswith("word/"))):
+        for name in (
+            "[Content_Types].xml",
+            "_rels/.rels",
+            *sorted(k for k in files if k.startswith("word/")),
+        ):
             archive.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), files[name])
     return buffer.getvalue()
 
@@ -165,11 +199,16 @@ def bibtex(works: list[Work], with_book: bool) -> str:
     out = ["% Exported from a reference manager", ""]
     for w in works:
         key = _names(w)[0][0].replace(" ", "") + str(w.year)
-        authors = " and ".join(f"{f}, {g}" if " " not in f else f"{{{f}}}, {g}"
-                               for f, g in _names(w))
-        fields = [f"  author = {{{authors}}}", f"  title = {{{{{w.title}}}}}",
-                  f"  journal = {{{w.journal}}}", f"  year = {{{w.year}}}",
-                  f"  volume = {{{w.volume}}}"]
+        authors = " and ".join(
+            f"{f}, {g}" if " " not in f else f"{{{f}}}, {g}" for f, g in _names(w)
+        )
+        fields = [
+            f"  author = {{{authors}}}",
+            f"  title = {{{{{w.title}}}}}",
+            f"  journal = {{{w.journal}}}",
+            f"  year = {{{w.year}}}",
+            f"  volume = {{{w.volume}}}",
+        ]
         if w.issue:
             fields.append(f"  number = {{{w.issue}}}")
         fields.append(f"  pages = {{{w.pages.replace('-', '--')}}}")
@@ -179,9 +218,11 @@ def bibtex(works: list[Work], with_book: bool) -> str:
             fields.append(f"  pmid = {{{w.pmid}}}")
         out.append("@article{" + key + ",\n" + ",\n".join(fields) + "\n}\n")
     if with_book:
-        out.append("@book{cohen1988,\n  author = {Cohen, Jacob},\n  title = {Statistical Power "
-                   "Analysis for the Behavioral Sciences},\n  edition = {2},\n  publisher = "
-                   "{Lawrence Erlbaum Associates},\n  address = {Hillsdale, NJ},\n  year = 1988\n}\n")
+        out.append(
+            "@book{cohen1988,\n  author = {Cohen, Jacob},\n  title = {Statistical Power "
+            "Analysis for the Behavioral Sciences},\n  edition = {2},\n  publisher = "
+            "{Lawrence Erlbaum Associates},\n  address = {Hillsdale, NJ},\n  year = 1988\n}\n"
+        )
     return "\n".join(out)
 
 
@@ -190,8 +231,13 @@ def ris(works: list[Work], with_book: bool) -> str:
     for w in works:
         lines = ["TY  - JOUR"]
         lines += [f"AU  - {f}, {g}" for f, g in _names(w)]
-        lines += [f"TI  - {w.title}", f"T2  - {w.journal}", f"J2  - {w.abbrev}",
-                  f"PY  - {w.year}", f"VL  - {w.volume}"]
+        lines += [
+            f"TI  - {w.title}",
+            f"T2  - {w.journal}",
+            f"J2  - {w.abbrev}",
+            f"PY  - {w.year}",
+            f"VL  - {w.volume}",
+        ]
         if w.issue:
             lines.append(f"IS  - {w.issue}")
         first, _, last = w.pages.partition("-")
@@ -203,9 +249,11 @@ def ris(works: list[Work], with_book: bool) -> str:
         lines.append("ER  - ")
         out.append("\n".join(lines))
     if with_book:
-        out.append("TY  - BOOK\nAU  - Cohen, Jacob\nTI  - Statistical Power Analysis for the "
-                   "Behavioral Sciences\nPY  - 1988\nPB  - Lawrence Erlbaum Associates\nCY  - "
-                   "Hillsdale, NJ\nET  - 2\nER  - ")
+        out.append(
+            "TY  - BOOK\nAU  - Cohen, Jacob\nTI  - Statistical Power Analysis for the "
+            "Behavioral Sciences\nPY  - 1988\nPB  - Lawrence Erlbaum Associates\nCY  - "
+            "Hillsdale, NJ\nET  - 2\nER  - "
+        )
     return "\n\n".join(out) + "\n"
 
 
@@ -224,18 +272,27 @@ def nbib(works: list[Work], with_book: bool) -> str:
         for f, g in _names(w):
             inits = "".join(p[0] for p in g.replace("-", " ").replace(".", " ").split())
             lines += [f"FAU - {f}, {g}", f"AU  - {f} {inits}"]
-        lines += ["LA  - eng", "PT  - Journal Article", f"TA  - {w.abbrev}",
-                  f"JT  - {w.journal}", f"VI  - {w.volume}"]
+        lines += [
+            "LA  - eng",
+            "PT  - Journal Article",
+            f"TA  - {w.abbrev}",
+            f"JT  - {w.journal}",
+            f"VI  - {w.volume}",
+        ]
         if w.issue:
             lines.append(f"IP  - {w.issue}")
         if w.doi:
             lines.append(f"AID - {w.doi} [doi]")
             lines.append(f"LID - {w.doi} [doi]")
-        lines.append(f"SO  - {w.abbrev}. {w.year};{w.volume}"
-                     f"{'(' + w.issue + ')' if w.issue else ''}:{w.pages}.")
+        lines.append(
+            f"SO  - {w.abbrev}. {w.year};{w.volume}"
+            f"{'(' + w.issue + ')' if w.issue else ''}:{w.pages}."
+        )
         out.append("\n".join(lines))
     if with_book:
-        out.append("PMID- 0\nOWN - NLM\nDP  - 1988\nTI  - Statistical Power Analysis for the "
-                   "Behavioral Sciences.\nFAU - Cohen, Jacob\nAU  - Cohen J\nPT  - Book\n"
-                   "PB  - Lawrence Erlbaum Associates")
+        out.append(
+            "PMID- 0\nOWN - NLM\nDP  - 1988\nTI  - Statistical Power Analysis for the "
+            "Behavioral Sciences.\nFAU - Cohen, Jacob\nAU  - Cohen J\nPT  - Book\n"
+            "PB  - Lawrence Erlbaum Associates"
+        )
     return "\n\n".join(out) + "\n"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import docs_office  # noqa: E402
-from render import Renderer, apa_name, labelled, vanc_name  # noqa: E402
-from works import ARTICLES, OTHERS, Work  # noqa: E402
+import docs_office
+from render import Renderer, apa_name, labelled, vanc_name
+from works import ARTICLES, OTHERS, Work
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "docs"
@@ -91,26 +91,46 @@ def wrap(text: str, width: int, hyphenate: bool = False, indent: str = "") -> li
 def text_docs(b: Builder) -> None:
     refs, keys = b.refs(6, "vancouver")
     body = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
-    b.add("vancouver-numbered.txt", f"Ketamine and pain\n\n{PROSE}\n\nReferences\n\n{body}\n",
-          keys, "txt")
+    b.add(
+        "vancouver-numbered.txt",
+        f"Ketamine and pain\n\n{PROSE}\n\nReferences\n\n{body}\n",
+        keys,
+        "txt",
+    )
     refs, keys = b.refs(7, "apa")
     body = "\n\n".join(refs)
-    b.add("apa-paragraphs.txt", f"{PROSE} (Berman et al., 2000)\n\nReferences\n\n{body}\n", keys,
-          "txt")
+    b.add(
+        "apa-paragraphs.txt",
+        f"{PROSE} (Berman et al., 2000)\n\nReferences\n\n{body}\n",
+        keys,
+        "txt",
+    )
     refs, keys = b.refs(6, "apa")
     body = "\n".join("\n".join(wrap(r, 72, hyphenate=True, indent="    ")) for r in refs)
     b.add("apa-hardwrapped.txt", f"{PROSE}\n\nREFERENCES\n{body}\n", keys, "txt")
     refs, keys = b.refs(8, "ieee")
     body = "\n".join(f"[{i}] {r}" for i, r in enumerate(refs, 1))
-    b.add("ieee-brackets.txt", f"Introduction\n\n{PROSE} [1], [2]-[4].\n\nReferences\n{body}\n",
-          keys, "txt")
+    b.add(
+        "ieee-brackets.txt",
+        f"Introduction\n\n{PROSE} [1], [2]-[4].\n\nReferences\n{body}\n",
+        keys,
+        "txt",
+    )
     refs, keys = b.refs(5, "harvard")
-    b.add("harvard-literatur.txt", f"Einleitung\n\n{PROSE}\n\nLiteraturverzeichnis\n\n"
-          + "\n".join(refs) + "\n", keys, "txt")
+    b.add(
+        "harvard-literatur.txt",
+        f"Einleitung\n\n{PROSE}\n\nLiteraturverzeichnis\n\n" + "\n".join(refs) + "\n",
+        keys,
+        "txt",
+    )
     refs, keys = b.refs(5, "vancouver")
     body = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
-    b.add("vancouver-references-fr.txt", f"Introduction\n\n{PROSE}\n\nRéférences\n\n{body}\n",
-          keys, "txt")
+    b.add(
+        "vancouver-references-fr.txt",
+        f"Introduction\n\n{PROSE}\n\nRéférences\n\n{body}\n",
+        keys,
+        "txt",
+    )
     refs, keys = b.refs(5, "ama")
     body = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
     b.add("no-heading-trailing.txt", f"{PROSE}\n\n{PROSE}\n\n{body}\n", keys, "txt")
@@ -134,8 +154,9 @@ def md_docs(b: Builder) -> None:
     b.add("footnotes.md", f"# Notes on pain\n\n{PROSE}[^1] and more[^2].\n\n{notes}\n", keys, "md")
     refs, keys = b.refs(6, "ama")
     body = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
-    b.add("bibliografia.md", f"# Dolor crónico\n\n{PROSE}\n\n### Bibliografía\n\n{body}\n", keys,
-          "md")
+    b.add(
+        "bibliografia.md", f"# Dolor crónico\n\n{PROSE}\n\n### Bibliografía\n\n{body}\n", keys, "md"
+    )
     refs, keys = b.refs(5, "harvard")
     body = "\n".join("\n".join(wrap(f"* {r}", 70, indent="  ")) for r in refs)
     b.add("wrapped-bullets.md", f"{PROSE}\n\n**References**\n\n{body}\n", keys, "md")
@@ -149,9 +170,9 @@ def md_docs(b: Builder) -> None:
 
 def html_page(title: str, main: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n</head>\n<body>\n"
-        "<nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">About"
+        '<nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/about">About'
         "</a></li></ul></nav>\n<main>\n"
         f"<h1>{title}</h1>\n{main}\n</main>\n"
         "<footer><p>© 2024 Clinic. All rights reserved.</p></footer>\n</body>\n</html>\n"
@@ -165,68 +186,136 @@ def esc(text: str) -> str:
 def html_docs(b: Builder) -> None:
     refs, keys = b.refs(6, "apa")
     items = "\n".join(f"  <li>{esc(r)}</li>" for r in refs)
-    b.add("ordered-list.html", html_page("Ketamine", f"<p>{PROSE}</p>\n<h2>References</h2>\n"
-          f"<ol>\n{items}\n</ol>"), keys, "html")
+    b.add(
+        "ordered-list.html",
+        html_page("Ketamine", f"<p>{PROSE}</p>\n<h2>References</h2>\n<ol>\n{items}\n</ol>"),
+        keys,
+        "html",
+    )
     refs, keys = b.refs(5, "vancouver")
     paras = "\n".join(f"<p>{esc(r)}</p>" for r in refs)
-    b.add("paragraphs-es.html", html_page("Dolor", f"<p>{PROSE}</p>\n<h3>Referencias</h3>\n"
-          f"{paras}"), keys, "html")
+    b.add(
+        "paragraphs-es.html",
+        html_page("Dolor", f"<p>{PROSE}</p>\n<h3>Referencias</h3>\n{paras}"),
+        keys,
+        "html",
+    )
     refs, keys = b.refs(6, "wikipedia")
-    items = "\n".join(f'<li id="cite_note-{i}"><span class="mw-cite-backlink"><a href="#r{i}">^'
-                      f"</a></span> <span class=\"reference-text\">{esc(r)}</span></li>"
-                      for i, r in enumerate(refs, 1))
-    b.add("wiki-footnotes.html", html_page("Esketamine", f"<p>{PROSE}<sup>[1]</sup></p>\n"
-          f"<h2>References</h2>\n<div class=\"reflist\"><ol class=\"references\">\n{items}\n"
-          "</ol></div>"), keys, "html")
+    items = "\n".join(
+        f'<li id="cite_note-{i}"><span class="mw-cite-backlink"><a href="#r{i}">^'
+        f'</a></span> <span class="reference-text">{esc(r)}</span></li>'
+        for i, r in enumerate(refs, 1)
+    )
+    b.add(
+        "wiki-footnotes.html",
+        html_page(
+            "Esketamine",
+            f"<p>{PROSE}<sup>[1]</sup></p>\n"
+            f'<h2>References</h2>\n<div class="reflist"><ol class="references">\n{items}\n'
+            "</ol></div>",
+        ),
+        keys,
+        "html",
+    )
     works = b.rng.sample(ARTICLES, 5)
     items = []
     for w in works:
         if not w.doi:
             continue
-        items.append(f"<li>{esc(vanc_name(w.authors[0]))} et al. {esc(w.title)}. <i>{w.abbrev}"
-                     f"</i>. {w.year};{w.volume}:{w.pages}. <a href=\"https://doi.org/{w.doi}\">"
-                     "CrossRef</a></li>")
+        items.append(
+            f"<li>{esc(vanc_name(w.authors[0]))} et al. {esc(w.title)}. <i>{w.abbrev}"
+            f'</i>. {w.year};{w.volume}:{w.pages}. <a href="https://doi.org/{w.doi}">'
+            "CrossRef</a></li>"
+        )
     keys = [key(w.title) for w in works if w.doi]
-    b.add("doi-links.html", html_page("Links", f"<p>{PROSE}</p>\n<h2>Sources</h2>\n<ul>\n"
-          + "\n".join(items) + "\n</ul>"), keys, "html")
+    b.add(
+        "doi-links.html",
+        html_page(
+            "Links", f"<p>{PROSE}</p>\n<h2>Sources</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+        ),
+        keys,
+        "html",
+    )
     refs, keys = b.refs(4, "ama")
     items = "\n".join(f"<li>{esc(r)}</li>" for r in refs)
-    b.add("superscripts.html", html_page("Pain", f"<p>{PROSE}<sup>1,3</sup> and "
-          f"more<sup>2-4</sup>.</p>\n<h2>References</h2>\n<ol>\n{items}\n</ol>"), keys, "html")
+    b.add(
+        "superscripts.html",
+        html_page(
+            "Pain",
+            f"<p>{PROSE}<sup>1,3</sup> and "
+            f"more<sup>2-4</sup>.</p>\n<h2>References</h2>\n<ol>\n{items}\n</ol>",
+        ),
+        keys,
+        "html",
+    )
     refs, keys = b.refs(5, "harvard")
     paras = "\n".join(f"<p>{esc(r)}</p>" for r in refs)
-    b.add("literatuur.html", html_page("Pijn", f"<p>{PROSE}</p>\n<h2>Literatuur</h2>\n{paras}"),
-          keys, "html")
+    b.add(
+        "literatuur.html",
+        html_page("Pijn", f"<p>{PROSE}</p>\n<h2>Literatuur</h2>\n{paras}"),
+        keys,
+        "html",
+    )
     refs, keys = b.refs(5, "mla")
-    items = "\n".join(f"<p class=\"hanging\">{esc(r)}</p>" for r in refs)
-    b.add("works-cited.html", html_page("Essay", f"<p>{PROSE}</p>\n<h2>Works Cited</h2>\n"
-          f"<div class=\"works-cited\">\n{items}\n</div>"), keys, "html")
+    items = "\n".join(f'<p class="hanging">{esc(r)}</p>' for r in refs)
+    b.add(
+        "works-cited.html",
+        html_page(
+            "Essay",
+            f'<p>{PROSE}</p>\n<h2>Works Cited</h2>\n<div class="works-cited">\n{items}\n</div>',
+        ),
+        keys,
+        "html",
+    )
     steps = "\n".join(f"<li>{s}</li>" for s in STEPS)
-    b.add("recipe.html", html_page("Cake", f"<p>{PROSE}</p>\n<h2>Method</h2>\n<ol>{steps}</ol>"),
-          [], "html")
+    b.add(
+        "recipe.html",
+        html_page("Cake", f"<p>{PROSE}</p>\n<h2>Method</h2>\n<ol>{steps}</ol>"),
+        [],
+        "html",
+    )
 
 
 def pdf_docs(b: Builder) -> None:
     refs, keys = b.refs(8, "vancouver")
-    b.add("single-column.pdf", docs_office.pdf([PROSE, PROSE], "References",
-          [f"{i}. {r}" for i, r in enumerate(refs, 1)]), keys, "pdf")
+    b.add(
+        "single-column.pdf",
+        docs_office.pdf([PROSE, PROSE], "References", [f"{i}. {r}" for i, r in enumerate(refs, 1)]),
+        keys,
+        "pdf",
+    )
     refs, keys = b.refs(10, "apa")
-    b.add("two-column.pdf", docs_office.pdf([PROSE] * 3, "References", refs, columns=2), keys,
-          "pdf")
+    b.add(
+        "two-column.pdf", docs_office.pdf([PROSE] * 3, "References", refs, columns=2), keys, "pdf"
+    )
     refs, keys = b.refs(14, "ama")
-    b.add("page-break.pdf", docs_office.pdf([PROSE] * 7, "References",
-          [f"{i}. {r}" for i, r in enumerate(refs, 1)]), keys, "pdf")
+    b.add(
+        "page-break.pdf",
+        docs_office.pdf([PROSE] * 7, "References", [f"{i}. {r}" for i, r in enumerate(refs, 1)]),
+        keys,
+        "pdf",
+    )
     refs, keys = b.refs(6, "harvard")
     b.add("harvard-bibliografia.pdf", docs_office.pdf([PROSE], "Bibliografia", refs), keys, "pdf")
     refs, keys = b.refs(9, "ieee")
-    b.add("ieee-two-column.pdf", docs_office.pdf([PROSE] * 4, "REFERENCES",
-          [f"[{i}] {r}" for i, r in enumerate(refs, 1)], columns=2), keys, "pdf")
+    b.add(
+        "ieee-two-column.pdf",
+        docs_office.pdf(
+            [PROSE] * 4, "REFERENCES", [f"[{i}] {r}" for i, r in enumerate(refs, 1)], columns=2
+        ),
+        keys,
+        "pdf",
+    )
 
 
 def docx_docs(b: Builder) -> None:
     refs, keys = b.refs(6, "vancouver")
-    b.add("numbered.docx", docs_office.docx([PROSE], "References",
-          [f"{i}. {r}" for i, r in enumerate(refs, 1)]), keys, "docx")
+    b.add(
+        "numbered.docx",
+        docs_office.docx([PROSE], "References", [f"{i}. {r}" for i, r in enumerate(refs, 1)]),
+        keys,
+        "docx",
+    )
     refs, keys = b.refs(6, "apa")
     b.add("apa.docx", docs_office.docx([PROSE, PROSE], "References", refs), keys, "docx")
     refs, keys = b.refs(5, "chicago-nb")
@@ -234,14 +323,27 @@ def docx_docs(b: Builder) -> None:
     refs, keys = b.refs(5, "vancouver")
     b.add("endnotes.docx", docs_office.docx([PROSE], None, [], endnotes=refs), keys, "docx")
     refs, keys = b.refs(6, "ama")
-    b.add("zotero-field.docx", docs_office.docx([PROSE], "Bibliography", refs, field=True), keys,
-          "docx")
+    b.add(
+        "zotero-field.docx",
+        docs_office.docx([PROSE], "Bibliography", refs, field=True),
+        keys,
+        "docx",
+    )
 
 
 def structured_docs(b: Builder) -> None:
-    for n, (name, fmt) in enumerate((("a.bib", "bib"), ("b.bib", "bib"), ("c.bib", "bib"),
-                                     ("a.ris", "ris"), ("b.ris", "ris"), ("c.ris", "ris"),
-                                     ("a.nbib", "nbib"), ("b.nbib", "nbib"))):
+    for n, (name, fmt) in enumerate(
+        (
+            ("a.bib", "bib"),
+            ("b.bib", "bib"),
+            ("c.bib", "bib"),
+            ("a.ris", "ris"),
+            ("b.ris", "ris"),
+            ("c.ris", "ris"),
+            ("a.nbib", "nbib"),
+            ("b.nbib", "nbib"),
+        )
+    ):
         works = b.rng.sample(ARTICLES, 4 + n % 3)
         writer = {"bib": docs_office.bibtex, "ris": docs_office.ris, "nbib": docs_office.nbib}[fmt]
         text = writer(works, with_book=(n % 2 == 0))
@@ -271,9 +373,11 @@ def main() -> None:
     refs = [r.strip().lstrip("•").strip() for r in paras[at + 1].split("\n")]
     body, tail = paras[:at], paras[at + 2 :]
     (ROOT / "fixtures" / "ketamine-clinic-pain.pdf").write_bytes(
-        docs_office.pdf(body, "References", refs, tail=tail))
+        docs_office.pdf(body, "References", refs, tail=tail)
+    )
     (ROOT / "fixtures" / "ketamine-clinic-pain.docx").write_bytes(
-        docs_office.docx(body, "References", refs, tail=tail, bullets=True))
+        docs_office.docx(body, "References", refs, tail=tail, bullets=True)
+    )
     print(f"{len(b.manifest)} documents")
     _ = (apa_name, Work)
 

@@ -25,8 +25,18 @@ from citecheck.parse import parse_entry
 from citecheck.references import find_entries
 
 DATA = Path(__file__).resolve().parent / "data"
-FIELDS = ("kind", "first_author", "year", "title", "journal", "volume", "issue", "pages", "doi",
-          "pmid")
+FIELDS = (
+    "kind",
+    "first_author",
+    "year",
+    "title",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+)
 
 
 def norm(field: str, value: Any) -> str | None:
@@ -43,9 +53,16 @@ def norm(field: str, value: Any) -> str | None:
 
 def got_fields(ref: Reference) -> dict[str, Any]:
     return {
-        "kind": ref.kind, "first_author": ref.authors[0] if ref.authors else None,
-        "year": ref.year, "title": ref.title, "journal": ref.journal, "volume": ref.volume,
-        "issue": ref.issue, "pages": ref.pages, "doi": ref.doi, "pmid": ref.pmid,
+        "kind": ref.kind,
+        "first_author": ref.authors[0] if ref.authors else None,
+        "year": ref.year,
+        "title": ref.title,
+        "journal": ref.journal,
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "pages": ref.pages,
+        "doi": ref.doi,
+        "pmid": ref.pmid,
     }
 
 
@@ -122,8 +139,10 @@ def list_recall(show: bool) -> dict[str, float]:
     recalls = {}
     for fmt in sorted(present):
         recalls[fmt] = found[fmt] / max(present[fmt], 1)
-        print(f"{fmt:<8}{docs[fmt]:>6}{present[fmt]:>9}{found[fmt]:>7}{recalls[fmt]:>8.3f}"
-              f"{extra[fmt]:>7}")
+        print(
+            f"{fmt:<8}{docs[fmt]:>6}{present[fmt]:>9}{found[fmt]:>7}{recalls[fmt]:>8.3f}"
+            f"{extra[fmt]:>7}"
+        )
     return recalls
 
 
@@ -135,8 +154,10 @@ def speed(rows: list[dict[str, Any]], repeat: int) -> float:
             parse_entry(entry)
     elapsed = time.perf_counter() - start
     rate = len(entries) * repeat / elapsed
-    print(f"parse speed: {rate:,.0f} references/s ({len(entries) * repeat} parses in "
-          f"{elapsed:.2f} s, one process)")
+    print(
+        f"parse speed: {rate:,.0f} references/s ({len(entries) * repeat} parses in "
+        f"{elapsed:.2f} s, one process)"
+    )
     return rate
 
 
@@ -150,8 +171,10 @@ def main() -> int:
     print(f"labelled references: {len(rows)} in {len(styles)} styles ({', '.join(styles)})")
     micro, f1s = field_scores(rows, args.show)
     heldout = [json.loads(line) for line in (DATA / "heldout.jsonl").open(encoding="utf-8")]
-    print(f"\nheld-out: {len(heldout)} hand-written references in their published forms, "
-          "written after the parser work and not tuned on (not in the targets)")
+    print(
+        f"\nheld-out: {len(heldout)} hand-written references in their published forms, "
+        "written after the parser work and not tuned on (not in the targets)"
+    )
     field_scores(heldout, args.show)
     print()
     recalls = list_recall(args.show > 0)
@@ -159,8 +182,10 @@ def main() -> int:
     rate = speed(rows, args.repeat)
     ok = micro >= 0.97 and min(f1s.values()) >= 0.93 and min(recalls.values()) >= 0.98
     ok = ok and rate >= 2000
-    print("targets (micro-F1 >= 0.97, every field >= 0.93, list recall >= 0.98, >= 2,000 "
-          f"refs/s): {'met' if ok else 'NOT met'}")
+    print(
+        "targets (micro-F1 >= 0.97, every field >= 0.93, list recall >= 0.98, >= 2,000 "
+        f"refs/s): {'met' if ok else 'NOT met'}"
+    )
     return 0 if ok else 1
 
 

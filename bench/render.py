@@ -14,8 +14,20 @@ from typing import Any
 from works import ARTICLES, OTHERS, Work
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+LONG_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def initials(given: str) -> list[str]:
@@ -94,7 +106,7 @@ def dotted(work: Work) -> str:
     words = []
     for w in work.abbrev.split():
         plain = w.lower()
-        words.append(w if plain in full or len(w) == 1 and w.isupper() and False else w + ".")
+        words.append(w if plain in full or (len(w) == 1 and w.isupper() and False) else w + ".")
     out = " ".join(words)
     for w in work.abbrev.split():
         if w.lower() in full:
@@ -122,16 +134,29 @@ class Renderer:
         return self.rng.choice([('"', '"'), ("“", "”"), ("“", "”")])
 
     def doi_text(self, doi: str) -> str:
-        return self.rng.choice([
-            f"https://doi.org/{doi}", f"doi:{doi}", f"doi: {doi}", f"DOI: {doi}",
-            f"http://dx.doi.org/{doi}", f"https://doi.org/{doi.replace('/', '%2F', 1)}",
-        ])
+        return self.rng.choice(
+            [
+                f"https://doi.org/{doi}",
+                f"doi:{doi}",
+                f"doi: {doi}",
+                f"DOI: {doi}",
+                f"http://dx.doi.org/{doi}",
+                f"https://doi.org/{doi.replace('/', '%2F', 1)}",
+            ]
+        )
 
     def render(self, work: Work, style: str) -> tuple[str, dict[str, Any]]:
         exp: dict[str, Any] = {
-            "kind": "article", "first_author": expected_author(work), "year": work.year,
-            "title": work.title, "journal": work.journal, "volume": work.volume,
-            "issue": work.issue, "pages": work.pages, "doi": None, "pmid": None,
+            "kind": "article",
+            "first_author": expected_author(work),
+            "year": work.year,
+            "title": work.title,
+            "journal": work.journal,
+            "volume": work.volume,
+            "issue": work.issue,
+            "pages": work.pages,
+            "doi": None,
+            "pmid": None,
         }
         text = getattr(self, "s_" + style.replace("-", "_"))(work, exp)
         text = self.damage(text)
@@ -208,7 +233,9 @@ class Renderer:
         pages = w.pages.replace("-", self.dash())
         pp = "pp. " if "-" in w.pages else "p. "
         sep = ", " if o else ". "
-        text = f"{authors} ({w.year}) {o}{w.title}{c}{sep}{w.journal}, {w.volume}{issue}, {pp}{pages}."
+        text = (
+            f"{authors} ({w.year}) {o}{w.title}{c}{sep}{w.journal}, {w.volume}{issue}, {pp}{pages}."
+        )
         if w.doi and self.chance(0.5):
             exp["doi"] = w.doi.lower()
             if self.chance(0.5):
@@ -240,23 +267,30 @@ class Renderer:
         pages = mla_pages(w.pages).replace("-", self.dash())
         exp["pages"] = mla_pages(w.pages)
         exp["title"] = title_case(w.title)
-        text = (f"{authors}. {o}{title_case(w.title)}.{c} {w.journal} {w.volume}{issue} "
-                f"({w.year}): {pages}.")
+        text = (
+            f"{authors}. {o}{title_case(w.title)}.{c} {w.journal} {w.volume}{issue} "
+            f"({w.year}): {pages}."
+        )
         return text + self.add_doi(w, exp, 0.5)
 
     def s_ieee(self, w: Work, exp: dict[str, Any]) -> str:
         names = [inits_first(a) for a in w.authors]
-        authors = names[0] + " et al." if len(names) > 6 else join_names(
-            names, ", and " if len(names) > 2 else " and ")
+        authors = (
+            names[0] + " et al."
+            if len(names) > 6
+            else join_names(names, ", and " if len(names) > 2 else " and ")
+        )
         o, c = self.quotes()
         journal = dotted(w)
         exp["journal"] = journal
         issue = f", no. {w.issue}" if w.issue else ""
         pp = "pp." if "-" in w.pages else "Art. no." if w.pages[0].isalpha() else "p."
         month = f"{w.month.split()[0]}. " if w.month and self.chance(0.5) else ""
-        sep = "," if authors.endswith(".") else ","
-        text = (f"{authors}{sep} {o}{w.title},{c} {journal}, vol. {w.volume}{issue}, "
-                f"{pp} {w.pages.replace('-', self.dash())}, {month}{w.year}")
+        sep = ","
+        text = (
+            f"{authors}{sep} {o}{w.title},{c} {journal}, vol. {w.volume}{issue}, "
+            f"{pp} {w.pages.replace('-', self.dash())}, {month}{w.year}"
+        )
         if w.doi and self.chance(0.6):
             exp["doi"] = w.doi.lower()
             text += f", doi: {w.doi}"
@@ -276,8 +310,10 @@ class Renderer:
         exp["pages"] = pages
         exp["title"] = title_case(w.title)
         pp = "pp." if "-" in pages else "p."
-        text = (f"{authors}. {o}{title_case(w.title)}.{c} {w.journal}, vol. {w.volume}{issue}, "
-                f"{w.year}, {pp} {pages.replace('-', self.dash())}.")
+        text = (
+            f"{authors}. {o}{title_case(w.title)}.{c} {w.journal}, vol. {w.volume}{issue}, "
+            f"{w.year}, {pp} {pages.replace('-', self.dash())}."
+        )
         return text + self.add_doi(w, exp, 0.4)
 
     def s_nature(self, w: Work, exp: dict[str, Any]) -> str:
@@ -299,8 +335,10 @@ class Renderer:
     def s_example(self, w: Work, exp: dict[str, Any]) -> str:
         o, c = self.quotes()
         issue = f"({w.issue})" if w.issue else ""
-        return (f"{apa_name(w.authors[0])}, et al. ({w.year}). {o}{w.title}.{c} {w.journal}, "
-                f"{w.volume}{issue}, {w.pages}.")
+        return (
+            f"{apa_name(w.authors[0])}, et al. ({w.year}). {o}{w.title}.{c} {w.journal}, "
+            f"{w.volume}{issue}, {w.pages}."
+        )
 
     def s_pmc(self, w: Work, exp: dict[str, Any]) -> str:
         names = [vanc_name(a) for a in w.authors]
@@ -308,8 +346,14 @@ class Renderer:
             names = [*names[:6], "et al"]
         exp["journal"] = w.abbrev
         issue = f"({w.issue})" if w.issue else ""
-        tail = self.rng.choice([" [PubMed] [Google Scholar]", " [PMC free article] [PubMed] "
-                                "[Google Scholar]", " [DOI] [PubMed]", ""])
+        tail = self.rng.choice(
+            [
+                " [PubMed] [Google Scholar]",
+                " [PMC free article] [PubMed] [Google Scholar]",
+                " [DOI] [PubMed]",
+                "",
+            ]
+        )
         return f"{', '.join(names)}. {w.title}. {w.abbrev}. {w.year};{w.volume}{issue}:{w.pages}.{tail}"
 
     def s_wikipedia(self, w: Work, exp: dict[str, Any]) -> str:
@@ -347,8 +391,21 @@ def title_case(title: str) -> str:
     return " ".join(out)
 
 
-STYLES = ("apa", "vancouver", "ama", "harvard", "chicago-ad", "chicago-nb", "ieee", "mla",
-          "nature", "science", "example", "pmc", "wikipedia")
+STYLES = (
+    "apa",
+    "vancouver",
+    "ama",
+    "harvard",
+    "chicago-ad",
+    "chicago-nb",
+    "ieee",
+    "mla",
+    "nature",
+    "science",
+    "example",
+    "pmc",
+    "wikipedia",
+)
 
 
 def labelled(seed: int = 4) -> list[dict[str, Any]]:
@@ -361,8 +418,16 @@ def labelled(seed: int = 4) -> list[dict[str, Any]]:
             rows.append({"id": f"a{k:02d}-{style}", "style": style, "text": text, **exp})
     for k, (kind, author, year, texts) in enumerate(OTHERS):
         for j, text in enumerate(texts):
-            rows.append({"id": f"o{k:02d}-{j}", "style": "non-article", "text": text,
-                         "kind": kind, "first_author": author, "year": year})
+            rows.append(
+                {
+                    "id": f"o{k:02d}-{j}",
+                    "style": "non-article",
+                    "text": text,
+                    "kind": kind,
+                    "first_author": author,
+                    "year": year,
+                }
+            )
     return rows
 
 

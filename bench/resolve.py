@@ -35,7 +35,6 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
 
-from fakes import start_fakes  # noqa: E402
 from make_site import (  # noqa: E402
     CITIES,
     CONDITIONS,
@@ -46,6 +45,8 @@ from make_site import (  # noqa: E402
     _miscite,
     render_page,
 )
+
+from fakes import start_fakes  # noqa: E402
 
 # Calls per second each service allows citecheck (polite pool, no NCBI key): Crossref's
 # list queries (searches and DOI batches) 3/s, PubMed 3/s. SERVICES.md sections 1 and 5.
