@@ -20,7 +20,9 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
+from citecheck.extract.htmlmeta import metadata_records
 from citecheck.extract.source import SourceText, from_lines
+from citecheck.extract.structured import render as render_records
 
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(
@@ -66,8 +68,12 @@ def is_heading(line: str) -> bool:
 
 
 def html_to_text(markup: str) -> str:
-    """The readable main-content text of an HTML document ("" if there is none)."""
+    """The readable main-content text of an HTML document ("" if there is none).
+
+    A page whose text holds no reference list but whose metadata declares references
+    (citation_reference tags, JSON-LD `citation`) gets them appended as a list."""
     soup = BeautifulSoup(markup, "html.parser")
+    declared = metadata_records(soup)  # before the chrome (scripts, <head>) is dropped
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
         if not (isinstance(node, Comment) and _IGNORE.match(str(node))):
             node.extract()
@@ -75,7 +81,15 @@ def html_to_text(markup: str) -> str:
     root = _content_root(soup)
     writer = _Writer()
     writer.render(root)
-    return writer.text()
+    text = writer.text()
+    from citecheck.references import section_start  # (references imports extract)
+
+    if declared and section_start(text) is None:
+        listed = render_records(declared)
+        pairs = [*zip(text.split("\n"), text.source_lines, strict=False), ("", 0)]
+        pairs += zip(listed.rstrip("\n").split("\n"), listed.source_lines, strict=False)
+        return from_lines(pairs)
+    return text
 
 
 def _attr_text(tag: Tag, name: str) -> str:
