@@ -1,4 +1,4 @@
-"""citecheck.extract: loading files/stdin, HTML and Markdown reduction, folder discovery."""
+"""citecheck.extract: loading files/stdin, HTML and Markdown reduction; folder walks."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.extract import InputError, discover, load
+from citecheck.extract import InputError, load
 from citecheck.extract.html import html_to_text
 from citecheck.extract.markdown import markdown_to_text, strip_line
 from citecheck.model import DocumentKind
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
+from citecheck.walk import walk
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ketamine-clinic-pain.txt"
@@ -244,7 +245,12 @@ def test_markdown_end_to_end() -> None:
     assert parse_entry(entries[0]).doi == "10.1016/s0006-3223(99)00230-9"
 
 
-# ---- discover -----------------------------------------------------------------------------
+# ---- folders (citecheck.walk) -------------------------------------------------------------
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    found = walk(paths)
+    return list(found.files), list(found.errors)
 
 
 def _tree(root: Path) -> None:
@@ -294,4 +300,5 @@ def test_discover_does_not_follow_symlinked_folders(tmp_path: Path) -> None:
     (tree / "escape.txt").symlink_to(outside / "secret.txt")
     (tree / "inside.md").symlink_to(tree / "doc.txt")
     files, _ = discover([str(tree)])
-    assert [os.path.relpath(f, tree) for f in files] == ["doc.txt", "inside.md"]
+    # No link is followed: those leading out are unsafe, and those inside are duplicates.
+    assert [os.path.relpath(f, tree) for f in files] == ["doc.txt"]

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from citecheck.citations import check_citations
-from citecheck.extract import InputError, discover, load
+from citecheck.extract import InputError, load
 from citecheck.model import DocumentKind, Reference
 from citecheck.parse import parse_entry
 from citecheck.references import find_entries
+from citecheck.walk import walk
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -218,7 +219,7 @@ def test_sniffs_formats_without_extension(tmp_path: Path) -> None:
 def test_discover_finds_the_new_formats(tmp_path: Path) -> None:
     for name in ("a.pdf", "b.docx", "c.bib", "d.ris", "e.nbib", "f.doc"):
         (tmp_path / name).write_bytes(b"x")
-    files, _ = discover([str(tmp_path)])
+    files = walk([str(tmp_path)]).files
     assert sorted(Path(f).name for f in files) == ["a.pdf", "b.docx", "c.bib", "d.ris", "e.nbib"]
 
 

@@ -7,10 +7,8 @@ carry on with the other inputs.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from citecheck.extract.html import html_to_text
@@ -18,7 +16,7 @@ from citecheck.extract.markdown import markdown_to_text
 from citecheck.extract.text import BinaryDataError, binary_kind, decode
 from citecheck.model import Document, DocumentKind
 
-__all__ = ["SUPPORTED_EXTENSIONS", "InputError", "discover", "load"]
+__all__ = ["SUPPORTED_EXTENSIONS", "InputError", "load"]
 
 SUPPORTED_EXTENSIONS: dict[str, DocumentKind] = {
     ".txt": DocumentKind.TEXT,
@@ -136,60 +134,6 @@ def _convert(kind: DocumentKind, text: str) -> str:
             raise InputError(f"no records in the {kind.value} file")
         return render(records)
     return text
-
-
-def discover(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Expand folders to the supported documents inside them.
-
-    Returns (files, errors), each error a (path, one-line message). Paths named explicitly
-    are kept whatever their extension (load() decides whether they are readable); folders
-    contribute only supported files,
-    sorted, skipping hidden entries and never following symlinked folders (which could
-    lead out of the tree or into a loop). Duplicates are reported once.
-    """
-    files: list[str] = []
-    errors: list[tuple[str, str]] = []
-    seen: set[str] = set()
-
-    def add(name: str) -> None:
-        key = name if name == "-" else os.path.normpath(name)
-        if key not in seen:
-            seen.add(key)
-            files.append(name)
-
-    for path in paths:
-        if path == "-":
-            add(path)
-        elif Path(path).is_dir():
-            for found in _walk(path):
-                add(found)
-        elif Path(path).exists():
-            add(path)
-        elif Path(path).is_symlink():
-            errors.append((path, "broken symbolic link"))
-        else:
-            errors.append((path, "no such file or folder"))
-    return files, errors
-
-
-def _walk(root: str) -> list[str]:
-    real_root = Path(root).resolve()
-    found: list[str] = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
-                continue
-            full = Path(folder) / name
-            if full.is_symlink():
-                # A symlinked file counts only if it stays inside the tree.
-                target = full.resolve()
-                if not target.is_file() or not target.is_relative_to(real_root):
-                    continue
-            elif not full.is_file():
-                continue
-            found.append(str(full))
-    return found
 
 
 def _read_stdin() -> bytes:
