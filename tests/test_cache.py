@@ -15,25 +15,11 @@ from pathlib import Path
 import pytest
 
 from citecheck.match import is_settled
-from citecheck.model import Reference
 from citecheck.resolve import Resolver
 from citecheck.resolve.cache import DiskCache, RedisCache, open_cache
 from citecheck.settings import from_environment
 from fakes import FakeServices
-
-LI = Reference(
-    index=1,
-    raw="Li N, et al. mTOR-dependent synapse formation underlies the rapid antidepressant "
-    "effects of NMDA antagonists. Science. 2010;329(5994):959-964.",
-    authors=("Li N",),
-    title="mTOR-dependent synapse formation underlies the rapid antidepressant effects of "
-    "NMDA antagonists",
-    journal="Science",
-    year=2010,
-    volume="329",
-    issue="5994",
-    pages="959-964",
-)
+from samples import LI_CITED as LI
 
 
 def _free_port() -> int:

@@ -8,20 +8,8 @@ from citecheck.journals import same_journal
 from citecheck.match import judge, same_pages, title_similarity
 from citecheck.model import Failure, Field, Lookup, Record, Reference, Source, Status
 from citecheck.normalize import clean_doi, family_name, full_pages, page_bounds
+from samples import BERMAN_FOUND as BERMAN
 
-BERMAN = Record(
-    source=Source.CROSSREF,
-    authors=("Berman RM", "Cappiello A", "Anand A"),
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Biological Psychiatry",
-    journals=("Biological Psychiatry", "Biol Psychiatry"),
-    year=2000,
-    volume="47",
-    issue="4",
-    pages="351-354",
-    doi="10.1016/s0006-3223(99)00230-9",
-    pmid="10686270",
-)
 # Look-alikes: same venue as the wrong citation; same author, other paper; similar title.
 ARCH_GEN_SAME_PAGES = Record(
     source=Source.CROSSREF,

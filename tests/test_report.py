@@ -8,55 +8,18 @@ import pytest
 
 from citecheck.cli import exit_code, parse_fail_on
 from citecheck.model import (
-    Field,
     FileReport,
-    Mismatch,
     Record,
     Reference,
     Report,
-    Source,
     Status,
     Verdict,
 )
 from citecheck.report import json as json_report
 from citecheck.report import text as text_report
+from samples import BERMAN_FOUND as FOUND
+from samples import BERMAN_MISMATCHED as MISMATCHED
 
-FOUND = Record(
-    source=Source.CROSSREF,
-    authors=("Berman RM", "Cappiello A"),
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Biological Psychiatry",
-    journals=("Biological Psychiatry",),
-    year=2000,
-    volume="47",
-    issue="4",
-    pages="351-354",
-    doi="10.1016/s0006-3223(99)00230-9",
-    pmid="10686270",
-)
-CITED = Reference(
-    index=1,
-    raw="Berman, R. M., et al. (2000). ...",
-    line=40,
-    authors=("Berman RM",),
-    et_al=True,
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Archives of General Psychiatry",
-    year=2000,
-    volume="57",
-    issue="3",
-    pages="227-234",
-)
-MISMATCHED = Verdict(
-    CITED,
-    Status.MISMATCHED,
-    match=FOUND,
-    score=0.7,
-    mismatches=(
-        Mismatch(Field.JOURNAL, "Archives of General Psychiatry", "Biological Psychiatry"),
-        Mismatch(Field.VOLUME, "57", "47"),
-    ),
-)
 NOT_FOUND = Verdict(
     Reference(index=2, raw="Fava, M. (2019)", authors=("Fava M",), year=2019), Status.NOT_FOUND
 )

@@ -15,13 +15,9 @@ from html.parser import HTMLParser
 import pytest
 
 from citecheck.model import (
-    Field,
     FileReport,
-    Mismatch,
-    Record,
     Reference,
     Report,
-    Source,
     Status,
     Verdict,
 )
@@ -29,43 +25,9 @@ from citecheck.report import html as html_report
 from citecheck.report import junit as junit_report
 from citecheck.report import markdown as markdown_report
 from citecheck.report import sarif as sarif_report
+from samples import BERMAN_FOUND as FOUND
+from samples import BERMAN_MISMATCHED as MISMATCHED
 
-FOUND = Record(
-    source=Source.CROSSREF,
-    authors=("Berman RM", "Cappiello A"),
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Biological Psychiatry",
-    year=2000,
-    volume="47",
-    issue="4",
-    pages="351-354",
-    doi="10.1016/s0006-3223(99)00230-9",
-    pmid="10686270",
-)
-BERMAN = Reference(
-    index=1,
-    raw="Berman, R. M., et al. (2000). Antidepressant effects of ketamine in depressed "
-    "patients. Archives of General Psychiatry, 57(3), 227-234.",
-    line=40,
-    authors=("Berman RM",),
-    et_al=True,
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Archives of General Psychiatry",
-    year=2000,
-    volume="57",
-    issue="3",
-    pages="227-234",
-)
-MISMATCHED = Verdict(
-    BERMAN,
-    Status.MISMATCHED,
-    match=FOUND,
-    score=0.7,
-    mismatches=(
-        Mismatch(Field.JOURNAL, "Archives of General Psychiatry", "Biological Psychiatry"),
-        Mismatch(Field.VOLUME, "57", "47"),
-    ),
-)
 FAVA = Reference(
     index=2,
     raw="Fava, M., et al. (2019). Ketamine for chronic pain: a systematic review. Pain "

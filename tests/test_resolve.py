@@ -12,21 +12,7 @@ from citecheck.model import Reference, Source
 from citecheck.resolve import Resolver, ServiceUnavailable
 from citecheck.settings import Settings, from_environment
 from fakes import FakeServices
-
-LI = Reference(
-    index=1,
-    raw="Li, N., et al. (2010). mTOR-dependent synapse formation underlies the rapid "
-    "antidepressant effects of NMDA antagonists. Science, 329(5994), 959-964.",
-    authors=("Li N",),
-    et_al=True,
-    title="mTOR-dependent synapse formation underlies the rapid antidepressant effects of "
-    "NMDA antagonists",
-    journal="Science",
-    year=2010,
-    volume="329",
-    issue="5994",
-    pages="959-964",
-)
+from samples import LI_CITED as LI
 
 
 def settings(**changes: object) -> Settings:

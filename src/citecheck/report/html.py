@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
+from dataclasses import asdict
 from html import escape
 from urllib.parse import quote
 
@@ -66,19 +67,7 @@ def _csp(script: str) -> str:
 
 
 def _counts(report: Report) -> dict[str, int]:
-    summary = report.summary()
-    return {
-        "files": summary.files,
-        "references": summary.references,
-        "verified": summary.verified,
-        "mismatched": summary.mismatched,
-        "not_found": summary.not_found,
-        "unverified": summary.unverified,
-        "retracted": summary.retracted,
-        "skipped": summary.skipped,
-        "ignored": summary.ignored,
-        "errors": summary.errors,
-    }
+    return asdict(report.summary())
 
 
 def _totals(report: Report) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from citecheck import __version__
@@ -85,17 +86,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "tool": {"name": "citecheck", "version": __version__},
         "files": [_file(f) for f in report.files],
-        "summary": {
-            "files": summary.files,
-            "references": summary.references,
-            "verified": summary.verified,
-            "mismatched": summary.mismatched,
-            "not_found": summary.not_found,
-            "unverified": summary.unverified,
-            "skipped": summary.skipped,
-            "ignored": summary.ignored,
-            "retracted": summary.retracted,
-        },
+        # Every count of the Summary but `errors`, which the file entries already show.
+        "summary": {k: v for k, v in asdict(summary).items() if k != "errors"},
     }
 
 
