@@ -29,7 +29,7 @@ class Thresholds:
 
 
 DEFAULT = Thresholds()
-NEAREST_TITLE = 0.6  # a not-found reference names a record with a title this close
+NEAREST_TITLE = 0.8  # a not-found reference names a record with a title this close
 # How much each field counts towards the score shown to users (only the cited ones).
 WEIGHTS = {
     Field.TITLE: 0.40,
