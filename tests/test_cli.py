@@ -303,3 +303,20 @@ def test_ctrl_c_stops_cleanly_and_leaves_a_usable_cache(
     services.set_mode("pubmed", "ok")
     assert run("cache", "info").returncode == 0
     assert run(str(example_path)).returncode == 1  # and the next run works from it
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_pdf_and_docx_of_the_example_give_the_same_verdicts(
+    services: FakeServices, example_path: Path, suffix: str
+) -> None:
+    result = run("--format", "json", str(example_path.with_suffix(f".{suffix}")))
+    report = json.loads(result.stdout)
+    references = references_of(report)
+    assert [r["status"] for r in references] == EXPECTED_STATUSES
+    assert [m["field"] for m in references[0]["mismatches"]] == [
+        "journal",
+        "volume",
+        "issue",
+        "pages",
+    ]
+    assert report["files"][0]["citations"] == {"found": 5, "unresolved": [], "uncited": []}
