@@ -31,8 +31,9 @@ from citecheck.resolve import Resolver
 from citecheck.settings import Settings
 from citecheck.walk import walk
 
-# Called as work advances: (stage, done, total); stage is "reading" or "looking up".
-Progress = Callable[[str, int, int], None]
+# Called as work advances: (stage, done, total, note); stage is "reading" or "looking up";
+# the note says what the look-ups are waiting for ("pubmed 5, crossref 2").
+Progress = Callable[[str, int, int, str], None]
 # Why a project wants a reference left unchecked (its configuration), or None.
 Ignore = Callable[[Reference], str | None]
 
@@ -80,12 +81,12 @@ def _read_all(files: Sequence[str], options: Options) -> list[_Parsed | FileRepo
             for item in pool.map(_parse, files, chunksize=8):
                 done.append(item)
                 if options.progress:
-                    options.progress("reading", len(done), len(files))
+                    options.progress("reading", len(done), len(files), "")
         return done
     for path in files:
         done.append(_parse(path))
         if options.progress:
-            options.progress("reading", len(done), len(files))
+            options.progress("reading", len(done), len(files), "")
     return done
 
 
@@ -129,7 +130,7 @@ def check_paths(paths: Sequence[str], settings: Settings, options: Options | Non
         lookups: list[Lookup] = resolver.resolve_all(
             wanted,
             settled=settled,
-            progress=(lambda done, total: progress("looking up", done, total))
+            progress=(lambda done, total, note: progress("looking up", done, total, note))
             if progress
             else None,
         )

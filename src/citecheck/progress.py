@@ -29,16 +29,18 @@ def progress_display(enabled: bool) -> Iterator[ProgressCallback | None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TextColumn("{task.fields[note]}", style="dim"),
         console=Console(stderr=True),
         transient=True,  # the report, not the bars, is what stays on screen
     )
     tasks: dict[str, TaskID] = {}
 
-    def update(stage: str, done: int, total: int) -> None:
+    def update(stage: str, done: int, total: int, note: str) -> None:
         if stage not in tasks:
             label = "reading documents" if stage == "reading" else "looking up references"
-            tasks[stage] = bars.add_task(label, total=total)
-        bars.update(tasks[stage], completed=done, total=total)
+            tasks[stage] = bars.add_task(label, total=total, note="")
+        waiting = f"waiting for {note}" if note else ""
+        bars.update(tasks[stage], completed=done, total=total, note=waiting)
 
     with bars:
         yield update

@@ -79,6 +79,7 @@ class Pacer:
         self._limiter = _limiter(per_second)
         self._slots = threading.BoundedSemaphore(max(1, concurrency))
         self._lock = threading.Lock()
+        self.waiting = 0  # calls queued for a slot or a turn (shown in the progress line)
 
     def limit_to(self, per_second: float | None) -> None:
         if per_second is None or per_second >= self.per_second:
@@ -93,11 +94,23 @@ class Pacer:
     def run(self, call: Callable[[], T], check: Callable[[], None] = lambda: None) -> T:
         """Wait for a slot and a turn, then make the call. `check` runs after each wait and
         may raise to give up (the service went down meanwhile)."""
-        with self._slots:
-            check()
-            self._limiter.try_acquire("call", blocking=True)
-            check()
-            return call()
+        self._count_waiting(+1)
+        waiting = True
+        try:
+            with self._slots:
+                check()
+                self._limiter.try_acquire("call", blocking=True)
+                check()
+                self._count_waiting(-1)
+                waiting = False
+                return call()
+        finally:
+            if waiting:
+                self._count_waiting(-1)
+
+    def _count_waiting(self, change: int) -> None:
+        with self._lock:
+            self.waiting += change
 
 
 class Caller:

@@ -31,7 +31,8 @@ from citecheck.resolve.store import AnswerStore
 from citecheck.settings import Settings
 
 Settled = Callable[[Reference, Lookup], bool]
-Progress = Callable[[int, int], None]
+# (references settled, references in all, what the look-ups are waiting for)
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(eq=False)  # compared and hashed by identity: one per distinct reference
@@ -117,22 +118,32 @@ class Resolver:
                 max_retry_after=settings.max_retry_after,
             )
 
+        self._crossref_caller = caller(
+            "crossref", settings.crossref_rate, settings.crossref_concurrency
+        )
+        self._pubmed_caller = caller("pubmed", settings.pubmed_rate, settings.pubmed_concurrency)
         self._crossref = CrossrefClient(
-            settings.crossref_url,
-            settings.mailto,
-            settings.timeout,
-            caller("crossref", settings.crossref_rate, settings.crossref_concurrency),
+            settings.crossref_url, settings.mailto, settings.timeout, self._crossref_caller
         )
         self._pubmed = PubMedClient(
             settings.pubmed_url,
             settings.mailto,
             settings.ncbi_api_key,
             settings.timeout,
-            caller("pubmed", settings.pubmed_rate, settings.pubmed_concurrency),
+            self._pubmed_caller,
         )
 
     def close(self) -> None:
         self._store.close()
+
+    def waiting(self) -> str:
+        """Which services calls are queued for, e.g. "pubmed 5, crossref 2" ("" for none)."""
+        queued = [
+            (client.service, client.pacer.waiting)
+            for client in (self._pubmed_caller, self._crossref_caller)
+            if client.pacer.waiting
+        ]
+        return ", ".join(f"{service} {count}" for service, count in queued)
 
     # --- the public API ------------------------------------------------------------------
 
@@ -159,7 +170,7 @@ class Resolver:
             with lock:
                 done += count
                 if progress is not None:
-                    progress(done, len(works))
+                    progress(done, len(works), self.waiting())
 
         # Stage 1: batched identifier look-ups, one thread per service.
         with ThreadPoolExecutor(max_workers=2) as pool:
