@@ -219,3 +219,14 @@ def test_no_cache_reads_and_writes_nothing(services: FakeServices) -> None:
 def test_service_unavailable_names_the_service() -> None:
     failure = ServiceUnavailable("crossref", "HTTP 503 (after 4 tries)")
     assert str(failure) == "crossref: HTTP 503 (after 4 tries)"
+
+
+def test_answers_are_cached_per_server(services: FakeServices) -> None:
+    """A test double's answers must never stand in for the real service's."""
+    Resolver(settings()).lookup(LI)
+    calls = services.total_calls()
+    elsewhere = settings(crossref_url="http://127.0.0.1:9", pubmed_url="http://127.0.0.1:9")
+    lookup = Resolver(dataclasses.replace(elsewhere, offline=True)).lookup(LI)
+    assert lookup.records == ()
+    assert {f.service for f in lookup.failures} == {"crossref", "pubmed"}
+    assert services.total_calls() == calls

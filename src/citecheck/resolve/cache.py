@@ -22,7 +22,7 @@ from citecheck.model import Record, Source
 DAY = 24 * 60 * 60
 POSITIVE_DAYS = 90.0
 NEGATIVE_DAYS = 7.0
-SCHEMA = "v1"  # bump when a cached value changes shape; old entries are then just not found
+SCHEMA = "v2"  # bump when a key or value changes shape; old entries are then just not found
 
 
 def record_to_dict(record: Record) -> dict[str, Any]:

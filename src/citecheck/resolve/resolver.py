@@ -107,7 +107,8 @@ class Resolver:
                 settings.cache_positive_days,
                 settings.cache_negative_days,
             )
-        self._store = AnswerStore(cache, settings.offline)
+        origins = {"crossref": settings.crossref_url, "pubmed": settings.pubmed_url}
+        self._store = AnswerStore(cache, settings.offline, origins)
 
         def caller(service: str, rate: float, concurrency: int) -> Caller:
             return Caller(

@@ -16,17 +16,24 @@ FetchMany = Callable[[list[str]], dict[str, Any]]
 
 
 class AnswerStore:
-    def __init__(self, cache: Cache | None, offline: bool) -> None:
+    def __init__(self, cache: Cache | None, offline: bool, origins: dict[str, str]) -> None:
+        """`origins` maps each service to its base URL: answers are kept per server, so a
+        test double's answers never stand in for the real service's (or the reverse)."""
         self._cache = cache
         self._offline = offline
+        self._origins = origins
         self._memory: dict[tuple[str, str, str], Any] = {}
         self._lock = threading.Lock()
+
+    def _where(self, service: str) -> str:
+        return f"{service}@{self._origins.get(service, '')}"
 
     def _remembered(self, key: tuple[str, str, str]) -> Any | None:
         with self._lock:
             if key in self._memory:
                 return self._memory[key]
-        value = self._cache.get(*key) if self._cache is not None else None
+        service, kind, query = key
+        value = self._cache.get(self._where(service), kind, query) if self._cache else None
         if value is not None:
             with self._lock:
                 self._memory[key] = value
@@ -59,7 +66,7 @@ class AnswerStore:
             with self._lock:
                 self._memory[(service, kind, query)] = value
             if self._cache is not None:
-                self._cache.put(service, kind, query, value)
+                self._cache.put(self._where(service), kind, query, value)
             found[query] = value
         return found
 
