@@ -54,6 +54,13 @@ def _classify(error: Exception) -> Exception:
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None) or getattr(error, "status_code", None)
     if status is None:
+        if isinstance(error, ValueError):
+            return TransientError("answer is not JSON")
+        text = str(error).lower()
+        if "timed out" in text or "timeout" in type(error).__name__.lower():
+            return TransientError("no answer (timed out)")
+        if isinstance(error, RuntimeError):  # habanero's wrapper for transport failures
+            return TransientError("no answer (could not connect)")
         return TransientError(f"no usable answer ({type(error).__name__})")
     status = int(status)
     if status == 429 or status >= 500:

@@ -180,10 +180,12 @@ class PubMedClient:
                     response = self._session.post(url, data=data, timeout=self._timeout)
                 else:
                     response = self._session.get(url, params=data, timeout=self._timeout)
+            except requests.Timeout as error:
+                raise TransientError("no answer (timed out)") from error
             except requests.RequestException as error:
                 # Never put the exception text in a message: it holds the URL, and with
                 # it the API key.
-                raise TransientError(f"no answer ({type(error).__name__})") from error
+                raise TransientError("no answer (could not connect)") from error
             status = response.status_code
             if status == 429 or status >= 500:
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
