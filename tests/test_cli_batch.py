@@ -120,3 +120,19 @@ def test_demo_needs_no_network_and_no_setup() -> None:
     assert "journal: Archives of General Psychiatry -> Biological Psychiatry" in result.stdout
     assert result.stdout.count("NOT FOUND") == 3
     assert "ketamine-clinic-pain.txt: 5 references" in result.stdout
+
+
+def test_a_reference_too_thin_to_identify_is_skipped_not_called_fabricated(
+    services: FakeServices, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Ketamine\n\nAs shown before [1].\n\n## References\n\n1. Smith J. 2010.\n"
+        "2. Li N, et al. mTOR-dependent synapse formation underlies the rapid antidepressant "
+        "effects of NMDA antagonists. Science. 2010;329(5994):959-964.\n"
+    )
+    report = json.loads(run("--format", "json", str(page)).stdout)
+    smith, li = report["files"][0]["references"]
+    assert smith["status"] == "skipped"
+    assert "too little to identify" in smith["warnings"][0]
+    assert li["status"] == "verified"

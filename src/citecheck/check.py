@@ -100,7 +100,17 @@ def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict 
     if reference.kind != "article":
         reason = f"a {reference.kind}, not a journal article: not looked up"
         return Verdict(reference, Status.SKIPPED, warnings=(reason,))
+    if not _identifiable(reference):
+        # Calling it "not found" would accuse it of being made up on no evidence.
+        reason = "too little to identify a work (no title, DOI, PMID, or journal with page)"
+        return Verdict(reference, Status.SKIPPED, warnings=(reason,))
     return None
+
+
+def _identifiable(reference: Reference) -> bool:
+    """Enough fields for the matcher to recognise the work if the services have it."""
+    venue = reference.journal and reference.volume and reference.pages
+    return bool(reference.title or reference.doi or reference.pmid or venue)
 
 
 def check_paths(paths: Sequence[str], settings: Settings, options: Options | None = None) -> Report:

@@ -278,7 +278,8 @@ def _clean_title(title: str | None) -> str | None:
         return None
     title = title.strip().strip(_OPEN_Q + _CLOSE_Q).strip()
     title = title.rstrip(" .,")
-    return title or None
+    # A "title" without a word in it is a year or a number the style table took for one.
+    return title if re.search(r"[^\W\d_]{2}", title) else None
 
 
 def _clean_journal(journal: str | None) -> str | None:
