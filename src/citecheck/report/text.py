@@ -142,6 +142,10 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
             line = Text(label.lower(), style=style)
             line.append(f": {meaning}")
             console.print(line)
+    if any(v.retracted for f in report.files for v in f.verdicts):
+        line = Text("retracted", style="bold magenta")
+        line.append(": the cited work has been retracted: remove the citation, or say so")
+        console.print(line)
     console.print(Text(summary_line(report.summary(), report.files_skipped), style="bold"))
     text = buffer.getvalue()
     # rich pads table cells to the column width; trailing blanks only get in the way of
