@@ -188,6 +188,18 @@ def test_verdict_rules(reference: Reference, status: Status, fields: list[Field]
     assert (verdict.status, [m.field for m in verdict.mismatches]) == (status, fields)
 
 
+def test_a_real_doi_on_another_works_citation_identifies_nothing() -> None:
+    invented = cited(
+        doi="10.1016/s0006-3223(99)00230-9",
+        authors=("Fava M",),
+        title="Ketamine for chronic pain: a systematic review",
+        journal="Pain Physician",
+    )
+    verdict = judge(invented, lookup(BERMAN))
+    assert verdict.status is Status.NOT_FOUND
+    assert verdict.warnings[0].startswith("the cited identifier belongs to another work")
+
+
 def test_off_by_one_year_is_a_warning() -> None:
     verdict = judge(cited(year=2001), lookup(BERMAN))
     assert any(w.startswith("year: cited 2001, found 2000") for w in verdict.warnings)

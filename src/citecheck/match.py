@@ -92,7 +92,7 @@ class Comparison:
     @property
     def identified(self) -> bool:
         """Is the record the cited work, whatever else the citation got wrong?"""
-        if self.same_id:
+        if self.same_id and not self.id_contradicted:
             return True
         f = self.fields
         author = bool(f[Field.AUTHORS])
@@ -106,6 +106,15 @@ class Comparison:
         # A garbled title, but the same first author, year and place in the journal.
         venue = f[Field.JOURNAL] and f[Field.VOLUME] and f[Field.PAGES]
         return bool(venue and author and near_year)
+
+    @property
+    def id_contradicted(self) -> bool:
+        """The cited DOI/PMID is this record's, but title and first author both say another
+        work: a real identifier pasted onto a citation it does not belong to (a pattern of
+        fabricated references). The identifier then identifies nothing."""
+        if not self.same_id or self.title is None:
+            return False
+        return self.title < self.thresholds.title_close and self.fields[Field.AUTHORS] is False
 
     @property
     def score(self) -> float:
@@ -226,7 +235,14 @@ def judge(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT
         if failures:
             # Somebody could not answer: the work may exist there. Never say "not found".
             return Verdict(reference, Status.UNVERIFIED, warnings=tuple(failures))
-        return Verdict(reference, Status.NOT_FOUND, warnings=_nearest(comparisons))
+        borrowed = [
+            f"the cited identifier belongs to another work: {c.record.title!r}"
+            for c in comparisons
+            if c.id_contradicted
+        ]
+        return Verdict(
+            reference, Status.NOT_FOUND, warnings=(*borrowed[:1], *_nearest(comparisons))
+        )
     best = max(identified, key=lambda c: (c.score, c.record.pmid is not None))
     differences = mismatches(best, reference)
     return Verdict(
