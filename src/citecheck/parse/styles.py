@@ -1,0 +1,146 @@
+"""The style table: reference styles as regular expressions over named sub-patterns.
+
+Each style is (name, pattern, prefilter). Named groups give the fields: authors, year,
+title or title_q (a quoted title), journal, volume, issue, pages and rest (what follows).
+A group named "field__x" is another place the same field can be written; the parser
+reads it as "field".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ANY_VIP", "CLOSE_Q", "DASHES", "OPEN_Q", "STYLES"]
+
+_UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
+DASHES = _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+OPEN_Q = _OPEN_Q = "\"“„«‘'"
+CLOSE_Q = _CLOSE_Q = "\"”»’'"
+
+# ---- shared sub-patterns --------------------------------------------------------------
+_YEAR = r"(?P<year>1[89]\d{2}|20\d{2})[a-z]?"
+_YEAR_PAREN = rf"\(\s*{_YEAR}(?:\s*[,;][^)]{{0,40}})?\s*\)"
+_PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?"
+_PAGES = rf"(?P<pages>{_PAGE}(?:\s*[-{_DASHES}]\s*{_PAGE})?)"
+_ISSUE = r"(?:\s*\((?P<issue>[^()]{1,25})\))"
+_VOLUME = r"(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+)"
+# volume(issue), pages  |  volume(issue):pages  |  volume (issue): pp. pages
+_VIP = rf"{_VOLUME}{_ISSUE}?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
+_TITLE = (
+    rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
+    r"|(?P<title>[^\"“”]+?[.?!]))"
+)
+# A quoted title, the closing quote after or before its final comma or period.
+_QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
+# Journal words: abbreviations ending in "." must be capitalised ("Nat. Neurosci."),
+# so a lowercase sentence end ("... patients.") is never taken as part of a journal.
+_JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
+# Journal names may hold commas and colons before a word ("Journal of Neurology,
+# Neurosurgery, and Psychiatry"; "Journal of the Royal Statistical Society: Series B").
+_JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?)\.))"
+_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+# Author lists as the styles write them.
+_AUTHORS_ANY = r"(?P<authors>[^()]+?)"
+_AUTHORS_VANC = r"(?P<authors>[^.()]+?(?:,?\s*et\s+al)?)\."
+_INITS = rf"[{_UC}][a-z]?\.(?:\s?-?\s?[{_UC}][a-z]?\.)*"
+_FAMILY = r"[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,3}?"
+_NAME_INIT = rf"{_FAMILY},\s*{_INITS}"
+_AUTHORS_INIT = (
+    rf"(?P<authors>{_NAME_INIT}(?:(?:,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+){_NAME_INIT})*"
+    r"(?:,?\s*et\s+al\.)?)"
+)
+_TAIL = r"[.,;]?\s*(?P<rest>.*)$"
+
+# Each style is (name, pattern, prefilter). The prefilter is a cheap search for what the
+# style cannot do without; it skips hopeless patterns, whose nested lazy groups could
+# otherwise backtrack for a long time on long, odd entries.
+_PAREN_YEAR = r"\(\s*(?:1[89]|20)\d\d"
+STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern), re.compile(prefilter))
+    for name, pattern, prefilter in (
+        # APA / Harvard / Chicago author-date / the example page's style.
+        (
+            "author-year",
+            rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}"
+            + _TAIL,
+            _PAREN_YEAR,
+        ),
+        (
+            "author-year-bare",
+            rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
+            r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
+        ),
+        # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
+        (
+            "vancouver",
+            rf"^{_AUTHORS_VANC}\s+{_TITLE}\s+{_JOURNAL}\.?\s+{_YEAR}(?:\s+[A-Za-z]{{3,9}}"
+            rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?\s*(?:[;:]\s*{_VIP})?{_TAIL}",
+            r"(?:1[89]|20)\d\d",
+        ),
+        # Nature: "Title. Science 329, 959-964 (2010)."
+        (
+            "nature",
+            rf"^{_AUTHORS_INIT}\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}{_ISSUE}?,\s*{_PAGES}\s*"
+            rf"{_YEAR_PAREN}{_TAIL}",
+            _PAREN_YEAR,
+        ),
+        # MLA: "Title." Journal, vol. 47, no. 4, 2000, pp. 351-354.
+        (
+            "mla",
+            rf"^{_AUTHORS_ANY}\.\s+[\"“](?P<title_q>[^\"“”]+)[\"”]\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:[^,]*?\s)?{_YEAR},\s*pp?\.\s*{_PAGES}"
+            + _TAIL,
+            r"\bvol\.\s*\w",
+        ),
+        # IEEE: R. M. Berman et al., "Title," Biol. Psychiatry, vol. 47, no. 4, pp. 351-354, 2000.
+        (
+            "ieee",
+            rf"^{_AUTHORS_ANY},\s*{_QTITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:pp?\.|Art\.\s*no\.)\s*{_PAGES},\s*"
+            rf"(?:[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?,?\s+)?{_YEAR}{_TAIL}",
+            r"\bvol\.\s*\w",
+        ),
+        # Chicago notes-bibliography: ... "Title." Journal 47, no. 4 (2000): 351-54.
+        (
+            "chicago-nb",
+            rf"^{_AUTHORS_ANY}\.\s+{_QTITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Z][a-z]+\.?\s+)?{_YEAR}\)\s*:\s*"
+            rf"{_PAGES}{_TAIL}",
+            r"\((?:[A-Z][a-z]+\.?\s+)?(?:1[89]|20)\d\d\)\s*:",
+        ),
+        # Chicago author-date: Family, Given. 2000. "Title." Journal 47 (4): 351-54.
+        (
+            "chicago-ad",
+            rf"^{_AUTHORS_ANY}\.\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
+            r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
+        ),
+        # Wikipedia's cite journal: Names (February 2000). "Title". Journal. 47 (4): 351-4.
+        (
+            "wikipedia",
+            rf"^{_AUTHORS_ANY}\s*\((?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?"
+            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}\.\s*{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
+            r"\(\w*\s*(?:1[89]|20)\d\d\)\.?\s*[\"“]",
+        ),
+        # Science: N. Li et al., Science 329, 959 (2010).
+        (
+            "science",
+            rf"^(?P<authors>(?:{_INITS}\s*{_FAMILY}(?:,\s*(?:and\s+)?)?)+(?:\s*et\s+al\.)?),"
+            rf"\s*{_JOURNAL}\s+{_VOLUME},\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
+            _PAREN_YEAR,
+        ),
+        # Partial forms: the start of an entry whose end is missing or unusual.
+        ("ieee-title", rf"^{_AUTHORS_ANY},\s*{_QTITLE}{_TAIL}", r"[\"“]"),
+        (
+            "author-year-title",
+            rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}",
+            _PAREN_YEAR,
+        ),
+        ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}", _PAREN_YEAR),
+        ("initials-title", rf"^{_AUTHORS_INIT}\s+{_TITLE}{_TAIL}", r"\."),
+        ("vancouver-title", rf"^{_AUTHORS_VANC}\s+{_TITLE}{_TAIL}", r"\."),
+    )
+)
+
+ANY_VIP = re.compile(rf"\b{_VOLUME}{_ISSUE}?\s*[:,]\s*(?:pp?\.\s*)?{_PAGES}\b")
