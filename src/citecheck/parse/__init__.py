@@ -31,7 +31,13 @@ _NOISE = re.compile(
     r"\bPMCID\s*:?\s*PMC\d+\.?|\[(?:PubMed|PMC free article|CrossRef|Google Scholar|DOI)\]"
     r"|\[?Epub ahead of print\]?\.?|\bEpub\s+(?:19|20)\d{2}(?:\s+\w{3})?(?:\s+\d{1,2})?\.?"
     r"|\(?(?:Retrieved|Accessed)\b[^()]*?(?:19|20)\d{2}\)?\.?"
-    r"|(?:Available\s+(?:from|at)\s*:?\s*|Retrieved\s+from\s*)?<?https?://\S+>?",
+    r"|(?:Available\s+(?:from|at)\s*:?\s*|Retrieved\s+from\s*)?<?https?://\S+>?"
+    # Notes about the article, not parts of it: corrections, dates online, database ids.
+    r"|\[(?:published\s+)?(?:correction|erratum|retraction|retracted|corrected)\b[^\]]*\]"
+    r"|\b(?:Erratum|Retraction|Corrected and republished) in\s*:.*$"
+    r"|\b(?:Published(?:\s+online)?|eCollection)\s*:?\s+(?:(?:\d{1,2}|[A-Z][a-z]{2,8}\.?),?\s+)"
+    r"{0,3}(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\.?"
+    r"|\bBibcode\s*:\s*\S+|\bS2CID\s*:?\s*\d+\.?|\bPMC\s*\d{5,8}\b\.?",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+")
@@ -59,6 +65,7 @@ def parse_entry(entry: Entry) -> Reference:
     text = re.sub(r"\s*(?:\.\s*){2,}$", ".", " ".join(text.split()))
     text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" ,;")
     text = re.sub(r"(?<![.])\.\.(?!\.)", ".", text)  # "Laemmli, Ulrich K.. 1970."
+    text = _respace(text)
 
     fields = _best_style(text)
     authors, et_al = parse_authors(fields.get("authors") or "")
@@ -86,6 +93,16 @@ def parse_entry(entry: Entry) -> Reference:
     )
 
 
+# Spaces that hurried lists drop: "Baden LR,El Sahly HM,et al.Efficacy ... Vaccine.N Engl
+# J Med", "Williams, J.B.W.,& Löwe, B.(2006).A brief measure ... Medicine,166(10),1092".
+_NO_SPACE_COMMA = re.compile(r"(?<=[^\W\d_]|[).]),(?=[\w&(])")
+_NO_SPACE_PERIOD = re.compile(r"(?:(?<=[a-z][a-z])|(?<=\)))\.(?=[A-Z])|\.(?=\((?:1[89]|20)\d\d)")
+
+
+def _respace(text: str) -> str:
+    return _NO_SPACE_PERIOD.sub(". ", _NO_SPACE_COMMA.sub(", ", text))
+
+
 def _take_doi(text: str) -> tuple[str | None, str]:
     text = _URL.sub(lambda url: unquote(url.group(0)), text)  # ".../10.1000%2Fabc"
     match = _DOI.search(text)
@@ -111,7 +128,8 @@ def _best_style(text: str) -> dict[str, str]:
         match = pattern.match(text)
         if not match:
             continue
-        fields = {k: v for k, v in match.groupdict().items() if v}
+        # "issue__s" is the issue written another way (see styles.py).
+        fields = {k.split("__")[0]: v for k, v in match.groupdict().items() if v}
         score = _score(fields)
         if score > best_score:
             best, best_score = fields, score

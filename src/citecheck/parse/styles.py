@@ -20,15 +20,18 @@ CLOSE_Q = _CLOSE_Q = "\"”»’'"
 # ---- shared sub-patterns --------------------------------------------------------------
 _YEAR = r"(?P<year>1[89]\d{2}|20\d{2})[a-z]?"
 _YEAR_PAREN = rf"\(\s*{_YEAR}(?:\s*[,;][^)]{{0,40}})?\s*\)"
-_PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?"
-_PAGES = rf"(?P<pages>{_PAGE}(?:\s*[-{_DASHES}]\s*{_PAGE})?)"
+_PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
+# "351-4", "S62-9", "aac4716", Cell's "271-280.e8"
+_PAGES = rf"(?P<pages>{_PAGE}(?:\s*[-{_DASHES}]\s*{_PAGE}(?:\.e\d+)?)?)"
 _ISSUE = r"(?:\s*\((?P<issue>[^()]{1,25})\))"
 _VOLUME = r"(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+)"
 # volume(issue), pages  |  volume(issue):pages  |  volume (issue): pp. pages
-_VIP = rf"{_VOLUME}{_ISSUE}?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
+# A supplement stands where the issue would: "59 Suppl 20:22-33", "33 Suppl 1(Suppl 1):S62".
+_SUPPL = r"\s+(?P<issue__s>Suppl\.?(?:\s*\d+[A-Za-z]?)?)(?:\s*\([^()]{1,25}\))?"
+_VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
 _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
-    r"|(?P<title>[^\"“”]+?[.?!]))"
+    r"|(?P<title>(?:[^\"“”]|[\"“][^\"“”]{1,80}[\"”])+?[.?!]))"
 )
 # A quoted title, the closing quote after or before its final comma or period.
 _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
@@ -37,17 +40,37 @@ _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][
 _JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
 # Journal names may hold commas and colons before a word ("Journal of Neurology,
 # Neurosurgery, and Psychiatry"; "Journal of the Royal Statistical Society: Series B").
-_JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?)\.))"
-_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}{_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+_JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?|[vn])\.))"
+# After its first word, a journal has no bare number: "Proc. Natl. Acad. Sci. USA 102, ..."
+# and "J. R. Stat. Soc. Ser. B 57, 289" end before the volume.
+_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
-_AUTHORS_VANC = r"(?P<authors>[^.()]+?(?:,?\s*et\s+al)?)\."
+# Vancouver names carry no periods; a group may carry its acronym: "(UKPDS) Group".
+# BioMed Central ends the list with a colon: "Love MI, Huber W, Anders S: Moderated ...".
+_AUTHORS_VANC = r"(?P<authors>(?:[^.()]|\([A-Z][\w-]{1,12}\))+?(?:,?\s*et\s+al)?)[.:]"
 _INITS = rf"[{_UC}][a-z]?\.(?:\s?-?\s?[{_UC}][a-z]?\.)*"
 _FAMILY = r"[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,3}?"
 _NAME_INIT = rf"{_FAMILY},\s*{_INITS}"
-_AUTHORS_INIT = (
-    rf"(?P<authors>{_NAME_INIT}(?:(?:,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+){_NAME_INIT})*"
-    r"(?:,?\s*et\s+al\.)?)"
+_NAME_SEP = r"(?:[,;]\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+)"
+
+
+def _names(group: str, name: str) -> str:
+    return rf"(?P<{group}>{name}(?:{_NAME_SEP}{name})*(?:,?\s*et\s+al\.)?)"
+
+
+# Family, I. (APA, Harvard, Nature; ABNT with ";")  |  Family I. (dotted Vancouver)
+_AUTHORS_INIT = _names("authors", _NAME_INIT)
+_NAME_DOT = rf"{_FAMILY}\s+[{_UC}]\.(?:-?[{_UC}]\.)*"
+# Any author list that ends in a period: the dotted forms first, then Vancouver.
+_AUTHORS_LIST = (
+    rf"(?:{_names('authors__i', _NAME_INIT)}|{_names('authors__d', _NAME_DOT)}"
+    rf"|{_AUTHORS_VANC})"
+)
+# Family Initials without periods, each name well-formed: "Kaplan EL, Meier P."
+_NAME_VANC = rf"{_FAMILY}\s+[{_UC}]{{1,4}}"
+_AUTHORS_INIT_OR_VANC = (
+    rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\.)"
 )
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 
@@ -73,14 +96,17 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
         (
             "vancouver",
-            rf"^{_AUTHORS_VANC}\s+{_TITLE}\s+{_JOURNAL}\.?\s+{_YEAR}(?:\s+[A-Za-z]{{3,9}}"
-            rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?\s*(?:[;:]\s*{_VIP})?{_TAIL}",
+            rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}\.?\s+\(?{_YEAR}\)?(?:\s+[A-Za-z]{{3,9}}"
+            rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?"
+            # ";47(4):351-4"  |  BMC's ", 15:550"  |  "(2014) 30(9):1312"  |  Cochrane's ";(2):CD1"
+            rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
+            rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE}))?{_TAIL}",
             r"(?:1[89]|20)\d\d",
         ),
         # Nature: "Title. Science 329, 959-964 (2010)."
         (
             "nature",
-            rf"^{_AUTHORS_INIT}\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}{_ISSUE}?,\s*{_PAGES}\s*"
+            rf"^{_AUTHORS_INIT_OR_VANC}\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}{_ISSUE}?,\s*{_PAGES}\s*"
             rf"{_YEAR_PAREN}{_TAIL}",
             _PAREN_YEAR,
         ),
@@ -122,6 +148,14 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}\.\s*{_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
             r"\(\w*\s*(?:1[89]|20)\d\d\)\.?\s*[\"“]",
+        ),
+        # ABNT (Brazil): FAMILY, I.; ... Title. Journal, v. 16, n. 9, p. 606-613, 2001.
+        (
+            "abnt",
+            rf"^{_AUTHORS_INIT}\s+{_TITLE}\s*{_JOURNAL},\s*v\.\s*{_VOLUME}"
+            rf"(?:,\s*n\.\s*(?P<issue>[\w-]+))?,\s*p\.\s*{_PAGES},\s*"
+            rf"(?:[a-z]{{3,4}}\.?(?:/[a-z]{{3,4}}\.?)?\s*)?{_YEAR}{_TAIL}",
+            r"\bv\.\s*\d",
         ),
         # Science: N. Li et al., Science 329, 959 (2010).
         (
