@@ -18,11 +18,13 @@ _INITIALS_FAMILY = re.compile(rf"^(?P<inits>(?:[{_UC}]\.\s?-?\s?){{1,4}})\s*(?P<
 _GIVEN_NAMES = re.compile(
     rf"^(?:[{_UC}]\.\s*)?[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.?))*$"
 )
+_CAPS_FAMILY_INITIALS = re.compile(rf"^(?:[{_UC}][{_UC}'’\-]+\s)+[{_UC}]{{1,3}}$")
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
 _ORG_CORE = re.compile(
     r"\b(?:Association|Organi[sz]ation|Society|Institutes?|Council|Committee|Consortium|"
     r"Agency|Administration|Cent(?:er|re)s?|Department|Foundation|University|Commission|"
-    r"Ministry|National|Federation|Academy|Excellence|Services|Bureau)\b"
+    r"Ministry|National|Federation|Academy|Excellence|Services|Bureau|Collaborators|"
+    r"Collaboration|Investigators|(?:Working|Study|Trial|Research|Writing) Group)\b"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Association|Organi[sz]ation|Society|Group|Institutes?|Council|Committee|"
@@ -41,7 +43,7 @@ def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
     et_al = bool(_ET_AL.search(text))
     if "," not in text and _ORG_CORE.search(text) and not et_al and len(text.split()) <= 12:
         return (text,), False  # "Substance Abuse and Mental Health Services Administration"
-    text = _ET_AL.sub(",", text)
+    text = _ET_AL.sub(",", text).replace(";", ",")  # ABNT: "KROENKE, K.; SPITZER, R. L."
     text = _AND.sub(", ", text)
     parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]
     parts = [p for p in parts if p.strip(".")]
@@ -50,7 +52,7 @@ def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
     while i < len(parts):
         part = parts[i]
         following = parts[i + 1] if i + 1 < len(parts) else ""
-        if following and _INITIALS_ONLY.match(following) and not _INITIALS_ONLY.match(part):
+        if following and _INITIALS_ONLY.match(following) and _is_family(part, following):
             authors.append(f"{part} {_initials(following)}")  # Berman, R. M.
             i += 2
             continue
@@ -71,6 +73,14 @@ def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(a for a in authors if a), et_al
 
 
+def _is_family(part: str, following: str) -> bool:
+    """Whether `part` is a family name whose initials are `following` ("Berman", "R. M.").
+    A name in capitals ("KROENKE", "LI") passes when the initials carry periods."""
+    if not _INITIALS_ONLY.match(part):
+        return True
+    return "." in following and "." not in part and " " not in part and len(part) >= 2
+
+
 def _one_name(part: str) -> str:
     part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
     if _ORG_WORDS.search(part) or len(part.split()) > 4:
@@ -82,6 +92,9 @@ def _one_name(part: str) -> str:
     if match:
         return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
     words = part.split()
+    # ALL-CAPS Vancouver ("ZHOU F", "LI N"): a family name is never one letter.
+    if _CAPS_FAMILY_INITIALS.match(part):
+        return part
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
     return part

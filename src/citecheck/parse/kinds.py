@@ -46,7 +46,10 @@ _CONFERENCE = re.compile(
     r"\bIn:?\s+(?:the\s+)?(?:Proc\.|Proceedings\b|Advances in Neural|[\w\s.,&]{0,80}?"
     r"(?:Conference|Conf\.|Symposium|Workshop|Congress))"
     r"|\bProc\.\s+(?:IEEE|ACM|Int\.?|Annu\.?)\s+(?:Conf|Symp|Workshop)"
-    r"|\b(?:Conference|Symposium|Workshop) on\b",
+    r"|\b(?:Conference|Symposium|Workshop) on\b"
+    # Proceedings that APA lists cite like a journal, without "In".
+    r"|\bAdvances in Neural Information Processing Systems\b"
+    r"|\bProceedings of Machine Learning Research\b",
 )
 _REPORT = re.compile(
     r"\bReport No\.?|\b(?:Technical|Tech\.|Research|Final|Annual) Rep(?:ort|\.)\b|\bWorking Paper\b"
@@ -62,7 +65,13 @@ _PUBLISHER = re.compile(
     r"Academic Press|Guilford|Jossey-Bass|HarperCollins|Macmillan|Prentice Hall|"
     r"Addison-Wesley|O'Reilly|MIT Press|Cold Spring Harbor)\b"
     r"|\(\d+(?:st|nd|rd|th)\s+ed\.\)|\b\d+(?:st|nd|rd|th)\s+(?:ed|edn|edition)\b\.?"
-    r"|\b[A-Z][a-z]+(?:,\s*[A-Z]{2})?\s*:\s*[A-Z][\w.&' -]{2,60};\s*(?:19|20)\d\d\.?\s*$",
+    r"|\b[A-Z][a-z]+(?:,\s*[A-Z]{2})?\s*:\s*[A-Z][\w.&' -]{2,60};\s*(?:19|20)\d\d\.?\s*$"
+    # Harvard ends with the place and the publisher: "... New York: Scribner."
+    r"|\b(?:New York|London|Oxford|Cambridge|Boston|Philadelphia|Chicago|Berlin|Heidelberg|"
+    r"Amsterdam|Thousand Oaks|Hoboken|Baltimore|Washington|Geneva|Paris|Toronto|Sydney|"
+    r"Abingdon|San Francisco|Los Angeles)(?:,\s*[A-Z]{2})?\s*:\s*[A-Z][\w.&' -]{2,60}\.?\s*$"
+    # An edited volume: "Higgins JPT, Thomas J (editors). Cochrane Handbook ..."
+    r"|\((?:eds?|editors?)\.?\)",
 )
 _WEB = re.compile(
     r"\[Internet\]|\b[Aa]ccessed\b|\bRetrieved\b|\[Press release\]|\bFact sheet\b"

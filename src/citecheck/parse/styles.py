@@ -31,7 +31,8 @@ _SUPPL = r"\s+(?P<issue__s>Suppl\.?(?:\s*\d+[A-Za-z]?)?)(?:\s*\([^()]{1,25}\))?"
 _VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
 _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
-    r"|(?P<title>(?:[^\"“”]|[\"“][^\"“”]{1,80}[\"”])+?[.?!]))"
+    # A title may quote a phrase: 'The "file drawer problem" and tolerance for null results.'
+    r"|(?P<title>(?=[^.?!\s])[^\"“”]*?(?:[\"“][^\"“”]{1,80}[\"”][^\"“”]*?)*[.?!]))"
 )
 # A quoted title, the closing quote after or before its final comma or period.
 _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
@@ -56,7 +57,10 @@ _NAME_SEP = r"(?:[,;]\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+)"
 
 
 def _names(group: str, name: str) -> str:
-    return rf"(?P<{group}>{name}(?:{_NAME_SEP}{name})*(?:,?\s*et\s+al\.)?)"
+    """A list of names, taken whole: the lookahead makes it atomic (no backtracking into
+    shorter lists, each retrying the rest of the pattern), as (?>...) would on 3.11."""
+    names = rf"{name}(?:{_NAME_SEP}{name})*(?:,?\s*et\s+al\.)?"
+    return rf"(?=(?P<{group}>{names}))(?P={group})"
 
 
 # Family, I. (APA, Harvard, Nature; ABNT with ";")  |  Family I. (dotted Vancouver)
@@ -96,7 +100,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
         (
             "vancouver",
-            rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}\.?\s+\(?{_YEAR}\)?(?:\s+[A-Za-z]{{3,9}}"
+            rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}\.?\s+(?:{_YEAR}|\((?P<year__p>\d{{4}})\)(?=\s*\d))(?:\s+[A-Za-z]{{3,9}}"
             rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?"
             # ";47(4):351-4"  |  BMC's ", 15:550"  |  "(2014) 30(9):1312"  |  Cochrane's ";(2):CD1"
             rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
