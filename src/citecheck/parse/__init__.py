@@ -37,7 +37,8 @@ _NOISE = re.compile(
     r"|\b(?:Erratum|Retraction|Corrected and republished) in\s*:.*$"
     r"|\b(?:Published(?:\s+online)?|eCollection)\s*:?\s+(?:(?:\d{1,2}|[A-Z][a-z]{2,8}\.?),?\s+)"
     r"{0,3}(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\.?"
-    r"|\bBibcode\s*:\s*\S+|\bS2CID\s*:?\s*\d+\.?|\bPMC\s*\d{5,8}\b\.?",
+    r"|\bBibcode\s*:\s*\S+|\b(?:S2CID|JSTOR)\s*:?\s*\d+\.?|\bPMC\s*\d{5,8}\b\.?"
+    r"|\s*\((?:PDF|HTML|Abstract|Full text)\)",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+")

@@ -19,6 +19,9 @@ _GIVEN_NAMES = re.compile(
     rf"^(?:[{_UC}]\.\s*)?[{_UC}][a-zà-ÿ]+(?:[\s-]+(?:[{_UC}][a-zà-ÿ]+|[{_UC}]\.?))*$"
 )
 _CAPS_FAMILY_INITIALS = re.compile(rf"^(?:[{_UC}][{_UC}'’\-]+\s)+[{_UC}]{{1,3}}$")
+_CAPS_FAMILY_GIVEN = re.compile(
+    rf"^([{_UC}][{_UC}'’\-]+)\s+((?:[{_UC}][a-zà-ÿ]+)(?:[\s-]+[{_UC}][a-zà-ÿ]*\.?)*)$"
+)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
 _ORG_CORE = re.compile(
     r"\b(?:Association|Organi[sz]ation|Society|Institutes?|Council|Committee|Consortium|"
@@ -95,6 +98,9 @@ def _one_name(part: str) -> str:
     # ALL-CAPS Vancouver ("ZHOU F", "LI N"): a family name is never one letter.
     if _CAPS_FAMILY_INITIALS.match(part):
         return part
+    match = _CAPS_FAMILY_GIVEN.match(part)
+    if match:  # the family name in capitals, given names written out: "HORBY Peter W"
+        return f"{match.group(1)} {_initials(match.group(2), first_letters=True)}"
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
     return part

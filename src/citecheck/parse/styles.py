@@ -28,7 +28,7 @@ _VOLUME = r"(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+)"
 # volume(issue), pages  |  volume(issue):pages  |  volume (issue): pp. pages
 # A supplement stands where the issue would: "59 Suppl 20:22-33", "33 Suppl 1(Suppl 1):S62".
 _SUPPL = r"\s+(?P<issue__s>Suppl\.?(?:\s*\d+[A-Za-z]?)?)(?:\s*\([^()]{1,25}\))?"
-_VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*)?{_PAGES})?"
+_VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*|Article\s+)?{_PAGES})?"
 _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
     # A title may quote a phrase: 'The "file drawer problem" and tolerance for null results.'
@@ -77,6 +77,13 @@ _AUTHORS_INIT_OR_VANC = (
     rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\.)"
 )
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
+# The date after a Vancouver journal: ". 2000 Feb 15", " (2014)" before the volume, or
+# GB/T 7714's ", 2020," before it ("Lancet, 2020, 395(10223): 470-473").
+_VANC_DATE = (
+    rf"(?:\.?\s+(?:{_YEAR}|\((?P<year__p>\d{{4}})\)(?=\s*\d))"
+    r"(?:\s+[A-Za-z]{3,9}(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z]{3,9})?)?"
+    r"|,\s+(?P<year__g>(?:1[89]|20)\d\d)(?=,\s*\d))"
+)
 
 # Each style is (name, pattern, prefilter). The prefilter is a cheap search for what the
 # style cannot do without; it skips hopeless patterns, whose nested lazy groups could
@@ -95,13 +102,12 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (
             "author-year-bare",
             rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
-            r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
+            r"[.,]\s+(?:1[89]|20)\d\d[a-z]?\.",  # Elsevier's Harvard: "Hui, D.S.C., et al., 2020."
         ),
         # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
         (
             "vancouver",
-            rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}\.?\s+(?:{_YEAR}|\((?P<year__p>\d{{4}})\)(?=\s*\d))(?:\s+[A-Za-z]{{3,9}}"
-            rf"(?:\s+\d{{1,2}})?(?:\s*-\s*[A-Za-z]{{3,9}})?)?"
+            rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}{_VANC_DATE}"
             # ";47(4):351-4"  |  BMC's ", 15:550"  |  "(2014) 30(9):1312"  |  Cochrane's ";(2):CD1"
             rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
             rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE}))?{_TAIL}",
