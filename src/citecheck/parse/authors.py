@@ -88,6 +88,12 @@ def _one_name(part: str) -> str:
     part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
     if _ORG_WORDS.search(part) or len(part.split()) > 4:
         return part  # an organisation (or something we cannot split): keep as written
+    # ALL-CAPS Vancouver ("ZHOU F", "LI N"): a family name is never one letter.
+    if _CAPS_FAMILY_INITIALS.match(part):
+        return part
+    match = _CAPS_FAMILY_GIVEN.match(part)
+    if match:  # the family name in capitals, given names written out: "HORBY Peter W"
+        return f"{match.group(1)} {_initials(match.group(2), first_letters=True)}"
     match = _FAMILY_INITIALS.match(part)
     if match and not _INITIALS_ONLY.match(match.group("family")):
         return f"{match.group('family')} {_initials(match.group('inits'))}"  # Berman RM
@@ -95,12 +101,6 @@ def _one_name(part: str) -> str:
     if match:
         return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
     words = part.split()
-    # ALL-CAPS Vancouver ("ZHOU F", "LI N"): a family name is never one letter.
-    if _CAPS_FAMILY_INITIALS.match(part):
-        return part
-    match = _CAPS_FAMILY_GIVEN.match(part)
-    if match:  # the family name in capitals, given names written out: "HORBY Peter W"
-        return f"{match.group(1)} {_initials(match.group(2), first_letters=True)}"
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
     return part
