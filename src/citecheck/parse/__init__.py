@@ -1,8 +1,10 @@
 """Parse one reference entry into fields (authors, title, journal, year, ...).
 
-Design: identifiers (DOI, PMID, URLs) are cut out first, because they can sit anywhere.
-What remains is matched against a short table of style patterns (APA/Harvard, Vancouver/
-AMA, Nature, MLA, and partial forms), all built from the same named sub-patterns. Every
+Design: identifiers (DOI, PMID, URLs) are cut out first, because they can sit anywhere,
+with notes that are not part of the reference (correction notices, "Published online",
+database ids) and the spaces hurried lists drop are put back. What remains is matched
+against the short table of style patterns in styles.py (APA/Harvard, Vancouver/AMA/BMC,
+Nature, MLA, ABNT, and partial forms), all built from the same named sub-patterns. Every
 pattern that matches is scored by how many plausible fields it yields and the best one
 wins; fields no pattern found are filled by loose searches. Nothing here raises on odd
 input: a reference we cannot read simply has None fields.
