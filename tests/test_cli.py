@@ -65,6 +65,7 @@ def test_example_page_json(services: FakeServices, example_path: Path) -> None:
         "skipped": 0,
         "ignored": 0,
         "retracted": 0,
+        "without_references": 0,
     }
     assert services.total_calls() <= 3 * len(references)
     # Every author-year citation in the text maps to its entry.

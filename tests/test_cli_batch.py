@@ -136,3 +136,21 @@ def test_a_reference_too_thin_to_identify_is_skipped_not_called_fabricated(
     assert smith["status"] == "skipped"
     assert "too little to identify" in smith["warnings"][0]
     assert li["status"] == "verified"
+
+
+def test_pages_without_references_in_a_folder_are_counted_not_errors(
+    services: FakeServices, example_path: Path, tmp_path: Path
+) -> None:
+    root = site(tmp_path, example_path)
+    (root / "about.md").write_text("# About us\n\nWe are a clinic. Call us on weekdays.\n")
+    result = run("--exclude", "drafts", str(root))
+    assert result.returncode == 1  # the example's problems, not the about page
+    assert "about.md" not in result.stdout
+    assert "1 without a reference list" in result.stdout
+    report = json.loads(run("--format", "json", "--exclude", "drafts", str(root)).stdout)
+    about = next(f for f in report["files"] if f["path"].endswith("about.md"))
+    assert (about["error"], about["no_references"], about["references"]) == (None, True, [])
+    # Named on its own, the same page is an input that could not be parsed.
+    named = run(str(root / "about.md"))
+    assert named.returncode == 2
+    assert "about.md: error: no reference section found" in named.stdout

@@ -78,6 +78,7 @@ def test_json_report_has_the_contract_shape() -> None:
         "error": "no such file",
         "references": [],
         "citations": None,
+        "no_references": False,
     }
     assert data["summary"] == {
         "files": 2,
@@ -89,6 +90,7 @@ def test_json_report_has_the_contract_shape() -> None:
         "skipped": 0,
         "ignored": 0,
         "retracted": 0,
+        "without_references": 0,
     }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from citecheck.citations import check_citations
 from citecheck.extract import InputError, load
@@ -59,6 +60,9 @@ class _Parsed:
     citations: CitationCheck
 
 
+NO_REFERENCES = "no reference section found"
+
+
 def _parse(path: str) -> _Parsed | FileReport:
     """The document's references, or a FileReport carrying why it could not be read."""
     try:
@@ -67,7 +71,7 @@ def _parse(path: str) -> _Parsed | FileReport:
         return FileReport(path, error=str(error))
     entries = find_entries(document.text)
     if not entries:
-        return FileReport(path, error="no reference section found")
+        return FileReport(path, error=NO_REFERENCES)
     items = [(entry, parse_entry(entry)) for entry in entries]
     citations = check_citations(document.text, [reference for _, reference in items])
     return _Parsed(path, items, citations)
@@ -149,9 +153,14 @@ def check_paths(paths: Sequence[str], settings: Settings, options: Options | Non
     for reference, lookup in zip(wanted, lookups, strict=True):
         verdicts[id(reference)] = judge(reference, lookup, options.thresholds)
 
+    # A page without references, met in a folder, is normal on a website; named on its
+    # own, it is an input that could not be parsed (CONTRACT.md: exit code 2).
+    named = {path for path in paths if path == "-" or not Path(path).is_dir()}
     reports = [FileReport(path, error=message) for path, message in found.errors]
     for item in parsed:
         if isinstance(item, FileReport):
+            if item.error == NO_REFERENCES and item.path not in named:
+                item = FileReport(item.path, no_references=True)
             reports.append(item)
         else:
             file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)

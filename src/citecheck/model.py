@@ -181,6 +181,9 @@ class FileReport:
     verdicts: tuple[Verdict, ...] = ()
     error: str | None = None
     citations: CitationCheck | None = None
+    # Found in a folder and readable, but without a reference list (an "about" page): a
+    # fact for the report, not an error. A file named on its own would be an error.
+    no_references: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,7 @@ class Summary:
     ignored: int = 0
     retracted: int = 0
     errors: int = 0
+    without_references: int = 0
 
 
 @dataclass(frozen=True)
@@ -219,4 +223,5 @@ class Report:
             ignored=counts[Status.IGNORED],
             retracted=sum(1 for v in verdicts if v.retracted),
             errors=sum(1 for f in self.files if f.error is not None),
+            without_references=sum(1 for f in self.files if f.no_references),
         )

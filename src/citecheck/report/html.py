@@ -71,7 +71,12 @@ def _counts(report: Report) -> dict[str, int]:
 
 
 def _totals(report: Report) -> str:
-    names = {"files": "files", "references": "references", "errors": "unreadable files"}
+    names = {
+        "files": "files",
+        "references": "references",
+        "errors": "unreadable files",
+        "without_references": "without references",
+    }
     items = []
     for key, count in _counts(report).items():
         label = names.get(key) or LABELS[key]

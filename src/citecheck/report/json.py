@@ -77,6 +77,7 @@ def _file(file: FileReport) -> dict[str, Any]:
         "error": file.error,
         "references": [_reference(v) for v in file.verdicts],
         "citations": _citations(file.citations),
+        "no_references": file.no_references,
     }
 
 

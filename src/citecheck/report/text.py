@@ -107,6 +107,9 @@ def summary_line(summary: Summary, files_skipped: int = 0) -> str:
     files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
     if summary.errors:
         files += f" ({summary.errors} could not be checked)"
+    if summary.without_references:
+        count = summary.without_references
+        files += f", {count} without a reference list"
     if files_skipped:
         files += f", {files_skipped} other file{'s' if files_skipped != 1 else ''} skipped"
     return f"{files}, {summary.references} references: " + ", ".join(parts)
@@ -123,6 +126,8 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
         soft_wrap=False,
     )
     for file in report.files:
+        if file.no_references:
+            continue  # named once, in the summary below
         if file.error is not None:
             console.print(Text(f"{file.path}: error: {file.error}", style="bold red"))
             console.print()
