@@ -8,6 +8,7 @@ from citecheck.journals import same_journal
 from citecheck.match import judge, same_pages, title_similarity
 from citecheck.model import Failure, Field, Lookup, Record, Reference, Source, Status
 from citecheck.normalize import clean_doi, family_name, full_pages, page_bounds
+from samples import BERMAN_CITED as BERMAN_AS_CITED
 from samples import BERMAN_FOUND as BERMAN
 
 # Look-alikes: same venue as the wrong citation; same author, other paper; similar title.
@@ -48,18 +49,6 @@ ORHURHU = Record(
     doi="10.1213/ane.0000000000004185",
 )
 
-BERMAN_AS_CITED = Reference(
-    index=1,
-    raw="Berman, R. M., et al. (2000). ...",
-    authors=("Berman RM",),
-    et_al=True,
-    title="Antidepressant effects of ketamine in depressed patients",
-    journal="Archives of General Psychiatry",
-    year=2000,
-    volume="57",
-    issue="3",
-    pages="227-234",
-)
 FAVA_AS_CITED = Reference(
     index=2,
     raw="Fava, M., et al. (2019). ...",

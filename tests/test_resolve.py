@@ -12,6 +12,7 @@ from citecheck.model import Reference, Source
 from citecheck.resolve import Resolver, ServiceUnavailable
 from citecheck.settings import Settings, from_environment
 from fakes import FakeServices
+from samples import BERMAN_CITED
 from samples import LI_CITED as LI
 
 
@@ -58,18 +59,7 @@ def test_pmids_are_summarised_in_one_call(services: FakeServices) -> None:
 
 
 def test_venue_citations_go_to_ecitmatch_in_one_batch(services: FakeServices) -> None:
-    berman_as_cited = Reference(
-        index=2,
-        raw="Berman, R. M., et al. (2000). Antidepressant effects of ketamine in depressed "
-        "patients. Archives of General Psychiatry, 57(3), 227-234.",
-        authors=("Berman RM",),
-        title="Antidepressant effects of ketamine in depressed patients",
-        journal="Archives of General Psychiatry",
-        year=2000,
-        volume="57",
-        issue="3",
-        pages="227-234",
-    )
+    berman_as_cited = dataclasses.replace(BERMAN_CITED, index=2)
     li, berman = Resolver(settings()).resolve_all([LI, berman_as_cited], settled=is_settled)
     assert "20724638" in {r.pmid for r in li.records}
     assert "10686270" in {r.pmid for r in berman.records}  # found by its title afterwards
