@@ -265,15 +265,3 @@ class PubMedClient:
             if isinstance(summary, dict) and "error" not in summary:
                 records.append(summary_to_record(summary))
         return records
-
-    def by_pmid(self, pmid: str) -> list[Record]:
-        return self.summaries([pmid])
-
-    def by_doi(self, doi: str) -> list[Record]:
-        return self.summaries(self.search_ids(f"{doi}[doi]", rows=2))
-
-    def search(self, reference: Reference, rows: int) -> list[Record]:
-        term = search_term(reference)
-        if term is None:
-            return []
-        return self.summaries(self.search_ids(term, rows))
