@@ -20,16 +20,13 @@ from citecheck import __version__, demo, report
 from citecheck.check import Options, check_paths
 from citecheck.config import Config, ConfigError, load_config
 from citecheck.match import DEFAULT, Thresholds
-from citecheck.model import Report, Status
+from citecheck.model import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, Report, Status
 from citecheck.progress import progress_display
 from citecheck.report import text as text_report
 from citecheck.resolve.cache import Cache, CacheError, open_cache
 from citecheck.settings import Settings, from_environment
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNVERIFIED = 0, 1, 2, 3
-RETRACTED = "retracted"
-FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED)
-DEFAULT_FAIL_ON = "mismatched,not_found,retracted"
 
 HELP = f"""Check the references of documents against Crossref and PubMed.
 
@@ -84,7 +81,7 @@ def exit_code(report: Report, fail_on: frozenset[str]) -> int:
     if any(f.error is not None for f in report.files):
         return EXIT_USAGE
     verdicts = [v for f in report.files for v in f.verdicts]
-    if any(v.status.value in fail_on or (v.retracted and RETRACTED in fail_on) for v in verdicts):
+    if any(v.fails(fail_on) for v in verdicts):
         return EXIT_FAILED
     if any(v.status is Status.UNVERIFIED for v in verdicts):
         return EXIT_UNVERIFIED
@@ -163,7 +160,7 @@ def _write(result: Report, targets: list[tuple[str, str | None]], fail_on: froze
     "--fail-on",
     metavar="LIST",
     help=f"Statuses that make the exit code 1, from: {', '.join(FAIL_ON_CHOICES)} "
-    f"[default: {DEFAULT_FAIL_ON}].",
+    f"[default: {','.join(sorted(DEFAULT_FAIL_ON))}].",
 )
 @click.option("--include", multiple=True, metavar="GLOB", help="Only check matching files.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files/folders.")
@@ -200,7 +197,7 @@ def cli(
 ) -> int:
     config = _config()
     failing = parse_fail_on(fail_on) if fail_on is not None else config.fail_on
-    failing = failing if failing is not None else parse_fail_on(DEFAULT_FAIL_ON)
+    failing = failing if failing is not None else DEFAULT_FAIL_ON
     chosen = formats or ((config.format,) if config.format else ())
     targets = _outputs(chosen, outputs)
     settings = _settings(
@@ -249,7 +246,7 @@ def demo_cli(output_format: str) -> int:
         )
         result = check_paths([str(page)], settings)
     result = replace(result, files=tuple(replace(f, path=page.name) for f in result.files))
-    failing = parse_fail_on(DEFAULT_FAIL_ON)
+    failing = DEFAULT_FAIL_ON
     _write(result, [(output_format, None)], failing)
     return exit_code(result, failing)
 

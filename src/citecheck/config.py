@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citecheck.model import Status
+from citecheck.model import FAIL_ON_CHOICES
 from citecheck.normalize import clean_doi
 
 if sys.version_info >= (3, 11):
@@ -41,7 +41,6 @@ else:  # pragma: no cover - Python 3.10
 __all__ = ["FILE_NAMES", "Config", "ConfigError", "Thresholds", "find_config", "load_config"]
 
 FILE_NAMES = (".citecheck.toml", "pyproject.toml")
-FAIL_ON_CHOICES = (*(s.value for s in Status), "retracted")
 FORMATS = ("text", "json", "markdown", "sarif", "junit", "html")
 THRESHOLD_NAMES = ("title-same", "title-close", "author-same")
 KEYS = (

@@ -21,6 +21,12 @@ class Status(str, Enum):
     IGNORED = "ignored"  # the document marks this entry `citecheck: ignore`
 
 
+# Not a status: a flag any verdict may carry, which --fail-on can name like a status.
+RETRACTED = "retracted"
+FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED)
+DEFAULT_FAIL_ON = frozenset({Status.MISMATCHED.value, Status.NOT_FOUND.value, RETRACTED})
+
+
 class Field(str, Enum):
     """A bibliographic field that can disagree between the citation and the record."""
 
@@ -157,6 +163,10 @@ class Verdict:
     @property
     def retracted(self) -> bool:
         return self.match is not None and self.match.retracted
+
+    def fails(self, fail_on: frozenset[str]) -> bool:
+        """Does this verdict fail a run that fails on these statuses (and RETRACTED)?"""
+        return self.status.value in fail_on or (self.retracted and RETRACTED in fail_on)
 
 
 @dataclass(frozen=True)

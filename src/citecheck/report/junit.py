@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from citecheck.model import FileReport, Report, Status, Verdict
-from citecheck.report.problems import LABELS, clean, explanation, fails, links, shorten, who
+from citecheck.model import DEFAULT_FAIL_ON, FileReport, Report, Status, Verdict
+from citecheck.report.problems import LABELS, clean, explanation, links, shorten, who
 
-DEFAULT_FAIL_ON = frozenset({"mismatched", "not_found", "retracted"})
 NOT_DECIDED = (Status.SKIPPED, Status.IGNORED, Status.UNVERIFIED)
 
 
@@ -58,7 +57,7 @@ def _suite(file: FileReport, fail_on: frozenset[str]) -> ET.Element:
             time="0",
         )
         counts["tests"] += 1
-        if fails(verdict, fail_on):
+        if verdict.fails(fail_on):
             kind = "retracted" if verdict.retracted else verdict.status.value
             failure = ET.SubElement(case, "failure", message=_message(verdict), type=kind)
             failure.text = _body(verdict)

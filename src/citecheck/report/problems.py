@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from citecheck.model import FileReport, Record, Reference, Report, Status, Verdict
+from citecheck.model import RETRACTED, FileReport, Record, Reference, Report, Status, Verdict
 from citecheck.normalize import family_name, fold
 
-RETRACTED = "retracted"
 # Statuses that need someone's attention. `skipped`/`ignored` are decisions, not problems.
 PROBLEM_STATUSES = (Status.MISMATCHED, Status.NOT_FOUND, Status.UNVERIFIED)
 # The order problems are listed in: the worst first.
@@ -118,11 +117,6 @@ def explanation(verdict: Verdict) -> list[str]:
         lines.append("no matching record in Crossref or PubMed: likely fabricated")
     lines.extend(verdict.warnings)
     return lines
-
-
-def fails(verdict: Verdict, fail_on: frozenset[str]) -> bool:
-    """Whether this verdict fails a run that fails on `fail_on` (as the CLI's exit code)."""
-    return verdict.status.value in fail_on or (verdict.retracted and RETRACTED in fail_on)
 
 
 def grouping_key(verdict: Verdict) -> tuple[str, str]:

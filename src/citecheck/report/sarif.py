@@ -16,10 +16,9 @@ from typing import Any
 from urllib.parse import quote
 
 from citecheck import __version__
-from citecheck.model import Report, Verdict
+from citecheck.model import RETRACTED, Report, Verdict
 from citecheck.report.problems import (
     ADVICE,
-    RETRACTED,
     Problem,
     explanation,
     file_errors,
