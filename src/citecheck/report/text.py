@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from citecheck.model import CitationCheck, FileReport, Report, Status, Summary, Verdict
-from citecheck.normalize import family_name
+from citecheck.model import RETRACTED, CitationCheck, FileReport, Report, Status, Summary, Verdict
+from citecheck.report.problems import ADVICE, who
 
 LABELS = {
     Status.VERIFIED: ("verified", "green"),
@@ -23,24 +23,36 @@ LABELS = {
     Status.SKIPPED: ("skipped", "dim"),
     Status.IGNORED: ("ignored", "dim"),
 }
-# What each status means for the person who has to fix the page.
-EXPLANATIONS = {
-    Status.MISMATCHED: "the paper exists, but the citation gets details wrong: "
-    "correct them from the found record",
-    Status.NOT_FOUND: "no such paper in Crossref or PubMed: it is likely fabricated; "
-    "remove it or find the real source",
-    Status.UNVERIFIED: "a service could not be reached, so this was not checked: run again later",
+# What a person does about each problem (what it means is problems.ADVICE, which the
+# other reports share); and what the statuses that are no problem mean.
+NEXT_STEP = {
+    Status.MISMATCHED: "correct them from the found record",
+    Status.NOT_FOUND: "remove it or find the real source",
+    Status.UNVERIFIED: "run again later",
+}
+NOT_PROBLEMS = {
     Status.SKIPPED: "not a journal article (a book, web page, report...): not looked up",
     Status.IGNORED: "marked `citecheck: ignore` in the document: not checked",
 }
 
 
-def _who(verdict: Verdict) -> str:
-    reference = verdict.reference
-    if not reference.authors:
-        words = reference.raw.split()
-        return " ".join(words[:3])[:24] or "?"
-    return f"{family_name(reference.authors[0])} {reference.year or 'n.d.'}"
+def _legend(report: Report) -> list[Text]:
+    """One line for each status (and retraction) the report shows, saying what to do."""
+    verdicts = [v for f in report.files for v in f.verdicts]
+    statuses = {v.status for v in verdicts}
+    lines = []
+    for status in (*NEXT_STEP, *NOT_PROBLEMS):
+        if status in statuses:
+            label, style = LABELS[status]
+            meaning = (
+                f"{ADVICE[status.value]}: {NEXT_STEP[status]}"
+                if status in NEXT_STEP
+                else NOT_PROBLEMS[status]
+            )
+            lines.append(Text(label.lower(), style=style).append(f": {meaning}"))
+    if any(v.retracted for v in verdicts):
+        lines.append(Text("retracted", style="bold magenta").append(f": {ADVICE[RETRACTED]}"))
+    return lines
 
 
 def _details(verdict: Verdict) -> Text:
@@ -74,7 +86,9 @@ def _file_table(file: FileReport) -> Table:
         status = Text(label, style=style)
         if verdict.retracted:
             status.append("\nRETRACTED", style="bold magenta")
-        table.add_row(str(verdict.reference.index), _who(verdict), status, _details(verdict))
+        table.add_row(
+            str(verdict.reference.index), who(verdict.reference), status, _details(verdict)
+        )
     return table
 
 
@@ -140,16 +154,7 @@ def render(report: Report, *, color: bool = False, width: int = 120) -> str:
         if file.citations is not None:
             console.print(Text(citations_line(file.citations)))
         console.print()
-    statuses = {v.status for f in report.files for v in f.verdicts}
-    for status, meaning in EXPLANATIONS.items():
-        if status in statuses:
-            label, style = LABELS[status]
-            line = Text(label.lower(), style=style)
-            line.append(f": {meaning}")
-            console.print(line)
-    if any(v.retracted for f in report.files for v in f.verdicts):
-        line = Text("retracted", style="bold magenta")
-        line.append(": the cited work has been retracted: remove the citation, or say so")
+    for line in _legend(report):
         console.print(line)
     console.print(Text(summary_line(report.summary(), report.files_skipped), style="bold"))
     text = buffer.getvalue()
