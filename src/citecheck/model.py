@@ -38,11 +38,34 @@ class Field(str, Enum):
     ISSUE = "issue"
     PAGES = "pages"
     DOI = "doi"
+    PMID = "pmid"
 
 
 class Source(str, Enum):
     CROSSREF = "crossref"
     PUBMED = "pubmed"
+    DATACITE = "datacite"
+
+
+# What a reference cites ("kind"). The services index every kind in LOOKED_UP: Crossref
+# types, NCBI Bookshelf, DataCite for arXiv/Zenodo DOIs. The others are reported skipped,
+# each with its reason, because no service could confirm or deny them.
+LOOKED_UP = frozenset(
+    {
+        "article",
+        "conference paper",
+        "preprint",
+        "book",
+        "chapter",
+        "report",
+        "thesis",
+        "dataset",
+        "standard",
+    }
+)
+NOT_INDEXED = frozenset(
+    {"web page", "software", "personal communication", "patent", "news", "other"}
+)
 
 
 class DocumentKind(str, Enum):
@@ -58,11 +81,21 @@ class DocumentKind(str, Enum):
 
 @dataclass(frozen=True)
 class Document:
-    """A document's readable text; `path` is what the user named ("-" for stdin)."""
+    """A document's readable text; `path` is what the user named ("-" for stdin).
+
+    `lists` holds the reference lists a reader found from the document's own structure
+    (DOM lists and publisher containers, PDF geometry, DOCX numbering and citation fields),
+    each a tuple of entries in order; when it is empty, the text finder looks for a list in
+    `text`. `links` holds studies the document cites only as inline links (a health page
+    linking to PubMed or doi.org without a reference list): checked by their identifier and
+    reported as links, not list entries.
+    """
 
     path: str
     text: str
     kind: DocumentKind
+    lists: tuple[tuple[Entry, ...], ...] = ()
+    links: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +109,11 @@ class Entry:
     raw: str
     line: int
     ignored: bool = False
+    # Fields the document's own markup states exactly (COinS, CSL-JSON of a reference
+    # manager's field, citation meta tags): the parser trusts them over its reading of `raw`.
+    known: Reference | None = None
+    origin: str = "list"  # "list": an entry of a reference list; "link": an inline link
+    warnings: tuple[str, ...] = ()  # what the reader noticed (e.g. two works in one entry)
 
 
 @dataclass(frozen=True)
@@ -84,8 +122,9 @@ class Reference:
 
     Authors are "Family Initials" strings ("Berman RM"); `et_al` is True when the entry
     abbreviated its author list, so a shorter cited list is not a disagreement. `kind` is
-    "article" for journal articles (the only kind looked up); otherwise e.g. "book",
-    "chapter", "web page" or "report", and the reference is reported as skipped.
+    one of LOOKED_UP or NOT_INDEXED ("article", "conference paper", "preprint", "book",
+    ...). `journal` names the venue whatever the kind: the journal, the conference or
+    proceedings, the book a chapter is in, or the preprint server.
     """
 
     index: int
@@ -102,6 +141,13 @@ class Reference:
     pages: str | None = None
     doi: str | None = None
     pmid: str | None = None
+    publisher: str | None = None
+    edition: str | None = None
+    isbn: str | None = None
+    arxiv: str | None = None  # an arXiv identifier ("2106.01234"), without version
+    url: str | None = None
+    origin: str = "list"  # copied from the Entry: "list" or "link"
+    warnings: tuple[str, ...] = ()  # from reading and parsing, shown with the verdict
 
 
 @dataclass(frozen=True)
@@ -126,6 +172,15 @@ class Record:
     pmid: str | None = None
     retracted: bool = False
     notices: tuple[str, ...] = ()
+    # What the service calls the work: Crossref's type ("journal-article",
+    # "proceedings-article", "posted-content", "book-chapter"...), DataCite's
+    # resourceTypeGeneral, or PubMed's publication type; None when not given.
+    kind: str | None = None
+    publisher: str | None = None
+    isbns: tuple[str, ...] = ()
+    # Links to other versions of the work: ("is-preprint-of", "10.1038/..."),
+    # ("has-preprint", "10.1101/..."), ("is-version-of", "arxiv:2106.01234").
+    relations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +206,25 @@ class Mismatch:
     found: str
 
 
+class Topic(str, Enum):
+    """Does the cited work cover what the citing sentence says? (JSON `claims[].topic`)"""
+
+    MATCHES = "matches"
+    OFF_TOPIC = "off_topic"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One in-text citation of a reference: the sentence citing it and whether the cited
+    work is about what the sentence says. Never changes the reference's status."""
+
+    line: int
+    sentence: str
+    topic: Topic
+    why: str
+
+
 @dataclass(frozen=True)
 class Verdict:
     reference: Reference
@@ -159,6 +233,10 @@ class Verdict:
     score: float | None = None
     mismatches: tuple[Mismatch, ...] = ()
     warnings: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # The found record written in the document's own citation style, ready to paste
+    # (mismatched references), else None.
+    suggestion: str | None = None
 
     @property
     def retracted(self) -> bool:
