@@ -220,3 +220,30 @@ def test_answers_are_cached_per_server(services: FakeServices) -> None:
     assert lookup.records == ()
     assert {f.service for f in lookup.failures} == {"crossref", "pubmed"}
     assert services.total_calls() == calls
+
+
+def test_cited_identifiers_say_what_they_name_even_when_it_is_nothing(
+    services: FakeServices,
+) -> None:
+    """A wrong DOI or PMID must reach the matcher: Lookup.cited holds what each names."""
+    berman = services.corpus.find(pmid="10686270")
+    assert berman is not None and berman.doi
+    borrowed = dataclasses.replace(LI, doi=berman.doi.lower(), pmid="99999999")
+    [lookup] = Resolver(settings()).resolve_all([borrowed], settled=is_settled)
+    cited = {(c.kind, c.value): c.record for c in lookup.cited}
+    assert cited[("pmid", "99999999")] is None  # PubMed says it names nothing
+    named = cited[("doi", berman.doi.lower())]
+    assert named is not None and named.doi == berman.doi.lower()
+    assert named in lookup.records
+    # The cited work itself is still looked for (and found) by its other fields.
+    assert "10.1126/science.1190287" in {r.doi for r in lookup.records}
+
+
+def test_an_identifier_that_could_not_be_asked_about_is_not_said_to_name_nothing(
+    services: FakeServices,
+) -> None:
+    services.set_mode("pubmed", "down")
+    reference = dataclasses.replace(LI, pmid="20724638")
+    [lookup] = Resolver(settings(retries=0)).resolve_all([reference], settled=is_settled)
+    assert not [c for c in lookup.cited if c.kind == "pmid"]
+    assert "pubmed" in {f.service for f in lookup.failures}
