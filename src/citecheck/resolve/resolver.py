@@ -65,9 +65,7 @@ def _merged(record: Record | None, records: tuple[Record, ...]) -> Record | None
     """The candidate standing for `record` after merging (a Crossref record with its PMID)."""
     if record is None:
         return None
-    return next(
-        (r for r in records if r == record or (record.doi and r.doi == record.doi)), record
-    )
+    return next((r for r in records if r == record or (record.doi and r.doi == record.doi)), record)
 
 
 def merge(crossref: list[Record], pubmed: list[Record]) -> list[Record]:
