@@ -192,33 +192,19 @@ class Failure:
 
 
 @dataclass(frozen=True)
-class Resolved:
-    """What an identifier cited by a reference names, says the service that registers it.
-
-    `kind` is "doi", "pmid" or "arxiv"; `value` the identifier as cited (DOIs lowercase).
-    `record` is the work it names, or None when every service that could hold it answered
-    that it names nothing. An identifier that no service could be asked about (it failed)
-    has no Resolved; that service is then among Lookup.failures.
-    """
-
-    kind: str
-    value: str
-    record: Record | None
-
-
-@dataclass(frozen=True)
 class Lookup:
     """What the services said about one reference: candidates, and who failed to answer.
 
-    `cited` says what each identifier the reference cites (DOI, PMID, arXiv id) names,
-    whether or not that is the cited work: so a DOI that names nothing, or another work
-    than the other fields identify, is reported rather than ignored. The records there
-    are also among `records`.
+    A cited DOI or PMID is always looked up: the record it names is among `records`, and
+    `unresolved` lists the cited identifiers (Field.DOI, Field.PMID) that every service
+    registering such identifiers answered to with "no such record" (the matcher reports
+    them). An identifier that could not be looked up is not there: its service is in
+    `failures`.
     """
 
     records: tuple[Record, ...] = ()
     failures: tuple[Failure, ...] = ()
-    cited: tuple[Resolved, ...] = ()
+    unresolved: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from citecheck.model import Failure, Lookup, Record, Reference, Resolved
+from citecheck.model import Failure, Field, Lookup, Record, Reference
 from citecheck.normalize import family_name, fold
 from citecheck.resolve.cache import Cache, open_cache, record_from_dict, record_to_dict
 from citecheck.resolve.crossref import BATCH, CrossrefClient
@@ -47,25 +47,18 @@ class _Work:
     cited: dict[tuple[str, str], Record | None] = field(default_factory=dict)
 
     def lookup(self) -> Lookup:
-        records = tuple(merge(self.crossref, self.pubmed))
         return Lookup(
-            records=records,
+            records=tuple(merge(self.crossref, self.pubmed)),
             failures=tuple(self.failures.values()),
-            cited=tuple(
-                Resolved(kind, value, _merged(record, records))
-                for (kind, value), record in self.cited.items()
+            unresolved=tuple(
+                dict.fromkeys(
+                    Field(kind) for (kind, _), record in self.cited.items() if record is None
+                )
             ),
         )
 
     def failed(self, failure: ServiceUnavailable) -> None:
         self.failures.setdefault(failure.service, Failure(failure.service, failure.reason))
-
-
-def _merged(record: Record | None, records: tuple[Record, ...]) -> Record | None:
-    """The candidate standing for `record` after merging (a Crossref record with its PMID)."""
-    if record is None:
-        return None
-    return next((r for r in records if r == record or (record.doi and r.doi == record.doi)), record)
 
 
 def merge(crossref: list[Record], pubmed: list[Record]) -> list[Record]:
