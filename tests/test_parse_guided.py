@@ -39,7 +39,9 @@ INFLUENZA = (
     "E.J. Hoffmann, Y. Stech, R.G. Guan, D.R. Webster, Universal primer set for the "
     "full-length amplification of all influenza A viruses. Arch. Virol. 119, 2275-2289 (2001)"
 )
-INFLUENZA_TITLE = "Universal primer set for the full-length amplification of all influenza A viruses"
+INFLUENZA_TITLE = (
+    "Universal primer set for the full-length amplification of all influenza A viruses"
+)
 
 ROWS: list[tuple[str, str, Any]] = [
     (ISO_DATE, "year", 2017),
@@ -125,7 +127,10 @@ def test_reparse_cuts_a_title_that_ran_into_the_journal() -> None:
     record = Record(Source.CROSSREF, title="Sleep and memory: a review", journal="J Sleep Res",
                     journals=("Journal of Sleep Research",))  # fmt: skip
     again = reparse_with(parsed, record)
-    assert (again.title, again.journal) == ("Sleep and memory: a review", "Journal of Sleep Research")
+    assert (again.title, again.journal) == (
+        "Sleep and memory: a review",
+        "Journal of Sleep Research",
+    )
 
 
 def test_reparse_keeps_the_cited_wording() -> None:
