@@ -187,6 +187,33 @@ class Record:
 
 
 @dataclass(frozen=True)
+class MeshHeading:
+    """One MeSH heading PubMed indexed a work under: "Depressive Disorder", with its
+    qualifiers ("drug therapy"); `major` when the descriptor or a qualifier is marked as a
+    major topic of the work (MajorTopicYN="Y")."""
+
+    descriptor: str
+    major: bool = False
+    qualifiers: tuple[str, ...] = ()
+    ui: str | None = None  # the descriptor's MeSH unique id ("D003866")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a cited work is about, as a service describes it: PubMed's MeSH headings,
+    substances, keywords, title and abstract (EFetch), or Crossref's abstract and subjects."""
+
+    source: Source
+    title: str | None = None
+    abstract: str | None = None
+    mesh: tuple[MeshHeading, ...] = ()
+    # Author keywords, PubMed's substances (ChemicalList) and Crossref's subject areas.
+    keywords: tuple[str, ...] = ()
+    pmid: str | None = None
+    doi: str | None = None
+
+
+@dataclass(frozen=True)
 class Failure:
     """A service that gave no usable answer about a reference (so it stays unverified)."""
 
