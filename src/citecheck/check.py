@@ -8,6 +8,7 @@ path -> extract.load -> the reader's structured lists (else references.find_entr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from citecheck.citations import check_citations
 from citecheck.extract import InputError, load
+from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, Limits, TimeLimitExceeded, time_limit
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
     CitationCheck,
@@ -50,6 +52,7 @@ class Options:
     ignore: Ignore | None = None
     thresholds: Thresholds = DEFAULT
     jobs: int = 1  # processes reading documents (PDFs are slow to read)
+    limits: Limits = DEFAULT_LIMITS  # what one document may cost (extract/limits.py)
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -65,12 +68,31 @@ class _Parsed:
 NO_REFERENCES = "no reference section found"
 
 
-def _parse(path: str) -> _Parsed | FileReport:
-    """The document's references, or a FileReport carrying why it could not be read."""
+def _parse(path: str, limits: Limits = DEFAULT_LIMITS) -> _Parsed | FileReport:
+    """The document's references, or a FileReport carrying why it could not be read.
+
+    Reading and parsing share the time limit; whatever goes wrong with one document is
+    that document's error, never the run's (CITECHECK_DEBUG=1 lets a bug through)."""
     try:
-        document = load(path)
-    except InputError as error:
-        return FileReport(path, error=str(error))
+        with time_limit(limits.seconds):
+            return _read_document(path, limits)
+    except TimeLimitExceeded:
+        error = f"took more than {limits.seconds:g} s to read (the limit; {OPTION['seconds']})"
+    except InputError as problem:
+        error = str(problem)
+    except RecursionError:
+        error = "cannot read: nested too deeply"
+    except MemoryError:
+        error = "cannot read: out of memory"
+    except Exception as problem:
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        error = f"cannot read: internal error ({type(problem).__name__}); please report it"
+    return FileReport(path, error=error)
+
+
+def _read_document(path: str, limits: Limits) -> _Parsed | FileReport:
+    document = load(path, limits)
     entries = _entries(document)
     if not entries:
         return FileReport(path, error=NO_REFERENCES)
@@ -102,13 +124,14 @@ def _read_all(files: Sequence[str], options: Options) -> list[_Parsed | FileRepo
     done: list[_Parsed | FileReport] = []
     if options.jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            for item in pool.map(_parse, files, chunksize=8):
+            read = partial(_parse, limits=options.limits)
+            for item in pool.map(read, files, chunksize=8):
                 done.append(item)
                 if options.progress:
                     options.progress("reading", len(done), len(files), "")
         return done
     for path in files:
-        done.append(_parse(path))
+        done.append(_parse(path, options.limits))
         if options.progress:
             options.progress("reading", len(done), len(files), "")
     return done

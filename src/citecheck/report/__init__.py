@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citecheck.model import Report
 from citecheck.report import html, json, junit, markdown, sarif, text
+from citecheck.report.visible import visible
 
 FORMATS = ("text", "json", "markdown", "sarif", "junit", "html")
 
@@ -16,7 +17,9 @@ def render(
     color: bool = False,
     width: int = 120,
 ) -> str:
-    """The report in format `name` (one of FORMATS)."""
+    """The report in format `name` (one of FORMATS); bidirectional controls in it are
+    written visibly (report/visible.py)."""
+    report = visible(report)
     if name == "text":
         return text.render(report, color=color, width=width)
     if name == "junit":
