@@ -199,18 +199,18 @@ def _read_file(path: str, limits: Limits) -> bytes:
         raise InputError("cannot read: permission denied") from None
     except OSError as error:
         raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
-    with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        mode = status.st_mode
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
         if stat.S_ISDIR(mode):
             raise InputError("is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
-            raise InputError(f"not a regular file ({what}): pass its content on standard input (-)")
+        what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+        raise InputError(f"not a regular file ({what}): pass its content on standard input (-)")
+    with os.fdopen(descriptor, "rb") as handle:
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         try:
-            if status.st_size > limits.file_bytes:  # refused before reading any of it
+            if os.fstat(descriptor).st_size > limits.file_bytes:  # refused before reading
                 raise SizeLimitError("the file", limits.file_bytes, OPTION["file_bytes"])
             return read_capped(handle, limits.file_bytes, "the file", OPTION["file_bytes"])
         except SizeLimitError as error:
