@@ -7,7 +7,8 @@ import pytest
 from tests.pdfdoc import Page, build, inflating_to, lines
 
 from citecheck.extract import InputError, load
-from citecheck.extract.pdf import NO_TEXT_LAYER, PdfError, PdfLimits, read_pdf
+from citecheck.extract.limits import Limits
+from citecheck.extract.pdf import NO_TEXT_LAYER, PdfError, read_pdf
 
 SIZE = 7.5
 LEADING = 9.0
@@ -152,18 +153,18 @@ def test_scanned_pdf_is_a_clear_error() -> None:
 
 def test_too_many_pages_is_an_error_for_that_file() -> None:
     data = build([Page(text=[(72, 700, 10, f"page {i}")]) for i in range(5)])
-    with pytest.raises(PdfError, match=r"^too many pages: 5 \(the limit is 4\)$"):
-        read_pdf(data, PdfLimits(pages=4))
-    assert read_pdf(data, PdfLimits(pages=5)).text.count("page") == 5
+    with pytest.raises(PdfError, match=r"^too many pages: 5 \(the limit is 4; --max-pages\)$"):
+        read_pdf(data, Limits(pages=4))
+    assert read_pdf(data, Limits(pages=5)).text.count("page") == 5
 
 
 def test_a_stream_that_inflates_past_the_limit_is_refused() -> None:
     bomb = Page(text=[(72, 700, 10, "Hello")], extra_stream=inflating_to(3 * 1024 * 1024))
     data = build([bomb])
     assert len(data) < 64 * 1024
-    with pytest.raises(PdfError, match=r"decompress to more than 2 MB"):
-        read_pdf(data, PdfLimits(decompressed_bytes=2 * 1024 * 1024))
-    assert "Hello" in read_pdf(data, PdfLimits(decompressed_bytes=8 * 1024 * 1024)).text
+    with pytest.raises(PdfError, match=r"inflate to more than 2 MB \(the limit; --max-unpacked"):
+        read_pdf(data, Limits(unpacked_bytes=2 * 1024 * 1024))
+    assert "Hello" in read_pdf(data, Limits(unpacked_bytes=8 * 1024 * 1024)).text
 
 
 def test_any_failure_inside_the_reader_is_that_files_error(

@@ -18,39 +18,19 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass
 
+from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, Limits, format_size
 from citecheck.extract.pdf_guard import StreamBudget, TooMuchDataError, UnreadableStructureError
 from citecheck.extract.pdf_layout import Glyph, Line, page_lines
 from citecheck.extract.pdf_refs import drop_running_lines, reference_lists
 from citecheck.model import Entry
 
-__all__ = [
-    "MAX_DECOMPRESSED_BYTES",
-    "MAX_PAGES",
-    "PdfContent",
-    "PdfError",
-    "PdfLimits",
-    "pdf_to_text",
-    "read_pdf",
-]
-
-# Defaults for the limits: far above any article or thesis (a 400-page thesis has
-# ~30 MB of page and font streams), far below what would exhaust memory.
-MAX_PAGES = 2000
-MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024
+__all__ = ["NO_TEXT_LAYER", "PdfContent", "PdfError", "pdf_to_text", "read_pdf"]
 
 NO_TEXT_LAYER = "no text layer: scanned PDF? run OCR first"
 
 
 class PdfError(ValueError):
     """The PDF cannot be read (damaged, encrypted, over a limit, or no text layer)."""
-
-
-@dataclass(frozen=True)
-class PdfLimits:
-    """How much of a PDF citecheck agrees to read; past either, the file is an error."""
-
-    pages: int = MAX_PAGES
-    decompressed_bytes: int = MAX_DECOMPRESSED_BYTES
 
 
 @dataclass(frozen=True)
@@ -61,14 +41,15 @@ class PdfContent:
     lists: tuple[tuple[Entry, ...], ...]
 
 
-def pdf_to_text(data: bytes, limits: PdfLimits | None = None) -> str:
+def pdf_to_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     return read_pdf(data, limits).text
 
 
-def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfContent:
-    """Read the PDF in `data`; raise PdfError with a one-line reason on failure."""
+def read_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> PdfContent:
+    """Read the PDF in `data` within `limits` (pages, inflated bytes: extract/limits.py);
+    raise PdfError with a one-line reason on failure."""
     try:
-        return _read(data, limits or PdfLimits())
+        return _read(data, limits)
     except PdfError:
         raise
     except MemoryError:
@@ -77,7 +58,7 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> PdfContent:
         raise PdfError(f"cannot read the PDF ({type(error).__name__})") from None
 
 
-def _read(data: bytes, limits: PdfLimits) -> PdfContent:
+def _read(data: bytes, limits: Limits) -> PdfContent:
     import pypdfium2 as pdfium
 
     try:
@@ -87,9 +68,11 @@ def _read(data: bytes, limits: PdfLimits) -> PdfContent:
     try:
         pages = len(document)
         if pages > limits.pages:
-            raise PdfError(f"too many pages: {pages} (the limit is {limits.pages})")
+            raise PdfError(
+                f"too many pages: {pages} (the limit is {limits.pages}; {OPTION['pages']})"
+            )
         try:
-            budget = StreamBudget(data, limits.decompressed_bytes)
+            budget = StreamBudget(data, limits.unpacked_bytes)
         except UnreadableStructureError as error:
             raise PdfError(f"damaged PDF ({error})") from None
         lines: list[Line] = []
@@ -99,8 +82,11 @@ def _read(data: bytes, limits: PdfLimits) -> PdfContent:
             try:
                 budget.check_next_page()
             except TooMuchDataError:
-                mb = limits.decompressed_bytes // (1024 * 1024)
-                raise PdfError(f"its streams decompress to more than {mb} MB (the limit)") from None
+                size = format_size(limits.unpacked_bytes)
+                option = OPTION["unpacked_bytes"]
+                raise PdfError(
+                    f"its streams inflate to more than {size} (the limit; {option})"
+                ) from None
             except UnreadableStructureError as error:
                 raise PdfError(f"damaged PDF ({error})") from None
             page = document[number]
