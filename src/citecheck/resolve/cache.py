@@ -37,7 +37,7 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     values["source"] = Source(values["source"])
     for name in ("authors", "journals", "notices", "isbns"):
         values[name] = tuple(values.get(name) or ())
-    # JSON has no tuples: relations come back as lists of [kind, id] pairs.
+    # JSON (the Redis cache) turns tuples into lists; a Record must stay hashable.
     values["relations"] = tuple(tuple(pair) for pair in values.get("relations") or ())
     return Record(**values)
 
