@@ -1,6 +1,7 @@
 """Run the pipeline over documents: one failing file or reference never stops the others.
 
-path -> extract.load -> references.find_entries -> parse.parse_entry
+path -> extract.load -> the reader's structured lists (else references.find_entries), then
+        its linked studies -> parse.parse_entry
      -> Resolver.resolve_all (all references of the run at once) -> match.judge
      -> FileReport
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from citecheck.extract import InputError, load
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
     CitationCheck,
+    Document,
     Entry,
     FileReport,
     Lookup,
@@ -27,7 +29,7 @@ from citecheck.model import (
     Verdict,
 )
 from citecheck.parse import parse_entry
-from citecheck.references import find_entries
+from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
 from citecheck.walk import walk
@@ -69,12 +71,30 @@ def _parse(path: str) -> _Parsed | FileReport:
         document = load(path)
     except InputError as error:
         return FileReport(path, error=str(error))
-    entries = find_entries(document.text)
+    entries = _entries(document)
     if not entries:
         return FileReport(path, error=NO_REFERENCES)
-    items = [(entry, parse_entry(entry)) for entry in entries]
-    citations = check_citations(document.text, [reference for _, reference in items])
+    items = [(entry, _reference(entry)) for entry in entries]
+    listed = [reference for entry, reference in items if entry.origin != "link"]
+    citations = check_citations(document.text, listed) if listed else CitationCheck()
     return _Parsed(path, items, citations)
+
+
+def _entries(document: Document) -> list[Entry]:
+    """The lists the reader found in the document's structure (else the text finder's),
+    then the studies it cites only as inline links."""
+    if document.lists:
+        listed = [entry for entries in document.lists for entry in entries]
+    else:
+        listed = find_entries(document.text)
+    return [*listed, *document.links]
+
+
+def _reference(entry: Entry) -> Reference:
+    """The entry's fields, keeping where it came from and what its reader noticed."""
+    reference = parse_entry(entry)
+    warnings = tuple(dict.fromkeys((*entry.warnings, *reference.warnings)))
+    return replace(reference, origin=entry.origin, warnings=warnings)
 
 
 def _read_all(files: Sequence[str], options: Options) -> list[_Parsed | FileReport]:
@@ -98,6 +118,10 @@ def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict 
     """The verdict for an entry that is not looked up, or None if it must be."""
     if entry.ignored:
         return Verdict(reference, Status.IGNORED, warnings=("marked citecheck: ignore",))
+    if TWO_WORKS in entry.warnings:
+        # Looked up, it could match one of its works (verified) or neither (not found):
+        # both would be wrong about the other work.
+        return Verdict(reference, Status.SKIPPED, warnings=(TWO_WORKS,))
     reason = options.ignore(reference) if options.ignore else None
     if reason:
         return Verdict(reference, Status.IGNORED, warnings=(reason,))

@@ -193,10 +193,18 @@ class Failure:
 
 @dataclass(frozen=True)
 class Lookup:
-    """What the services said about one reference: candidates, and who failed to answer."""
+    """What the services said about one reference: candidates, and who failed to answer.
+
+    A cited DOI or PMID is always looked up: the record it names is among `records`, and
+    `unresolved` lists the cited identifiers (Field.DOI, Field.PMID) that every service
+    registering such identifiers answered to with "no such record" (the matcher reports
+    them). An identifier that could not be looked up is not there: its service is in
+    `failures`.
+    """
 
     records: tuple[Record, ...] = ()
     failures: tuple[Failure, ...] = ()
+    unresolved: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from citecheck.extract.source import source_line
 from citecheck.model import Entry
 
-__all__ = ["find_entries", "is_heading", "looks_like_reference"]
+__all__ = ["TWO_WORKS", "find_entries", "is_heading", "looks_like_reference"]
+
+# The warning on an entry that seems to hold two works run together: it is never looked
+# up (check.py), since a match for one work would call the other verified, and no match
+# would call a real work fabricated.
+TWO_WORKS = (
+    "this entry seems to hold two works (two DOIs, or two years each followed by a "
+    "title): not checked; split it into one entry per work"
+)
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _NAME = rf"[{_UC}][\w'’\-]+"

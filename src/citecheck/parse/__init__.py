@@ -13,14 +13,16 @@ input: a reference we cannot read simply has None fields.
 from __future__ import annotations
 
 import re
+from dataclasses import fields, replace
 from urllib.parse import unquote
 
 from citecheck.model import Entry, Reference
 from citecheck.parse.authors import parse_authors
+from citecheck.parse.guided import reparse_with
 from citecheck.parse.kinds import classify
 from citecheck.parse.styles import ANY_VIP, CLOSE_Q, DASHES, OPEN_Q, STYLES
 
-__all__ = ["parse_authors", "parse_entry"]
+__all__ = ["parse_authors", "parse_entry", "reparse_with"]
 
 
 # ---- identifiers and noise, removed before style matching --------------------------
@@ -57,7 +59,38 @@ _ANY_YEAR = re.compile(
 
 
 def parse_entry(entry: Entry) -> Reference:
-    """The fields of one reference entry; unknown fields are None, never an exception."""
+    """The fields of one reference entry; unknown fields are None, never an exception.
+
+    Fields the document states exactly (`entry.known`: COinS, CSL-JSON, BibTeX...) win;
+    the text fills the rest. The entry's origin and warnings carry over.
+    """
+    parsed = _parse_text(entry)
+    parsed = replace(parsed, origin=entry.origin, warnings=parsed.warnings + entry.warnings)
+    return _merge_known(parsed, entry.known) if entry.known is not None else parsed
+
+
+# Fields of a Reference that say where it stands in the document, not what it cites.
+_POSITION = frozenset({"index", "raw", "line", "origin", "warnings"})
+
+
+def _merge_known(parsed: Reference, known: Reference) -> Reference:
+    """`parsed` with every field `known` states. A known kind of "article" is the model's
+    default, so it counts only with the journal fields that make it one."""
+    changes: dict[str, object] = {}
+    for spec in fields(Reference):
+        name = spec.name
+        value = getattr(known, name)
+        if name in _POSITION or value in (None, (), "", False):
+            continue
+        if name == "kind" and value == "article" and not (known.journal and known.volume):
+            continue
+        changes[name] = value
+    if changes.get("authors") and "et_al" not in changes:
+        changes["et_al"] = False  # the known list is the whole list
+    return replace(parsed, **changes)  # type: ignore[arg-type]
+
+
+def _parse_text(entry: Entry) -> Reference:
     text = " ".join(entry.raw.split())
     text = _MARKER.sub("", text, count=1)
     doi, text = _take_doi(text)
@@ -71,7 +104,7 @@ def parse_entry(entry: Entry) -> Reference:
     text = _respace(text)
 
     fields = _best_style(text)
-    authors, et_al = parse_authors(fields.get("authors") or "")
+    authors, et_al = parse_authors(fields.get("authors") or "", "given_first" in fields)
     year = fields.get("year") or _search_year(text)
     volume, issue, pages = fields.get("volume"), fields.get("issue"), fields.get("pages")
     if not (volume or pages):
@@ -133,6 +166,8 @@ def _best_style(text: str) -> dict[str, str]:
             continue
         # "issue__s" is the issue written another way (see styles.py).
         fields = {k.split("__")[0]: v for k, v in match.groupdict().items() if v}
+        if match.groupdict().get("authors__n"):
+            fields["given_first"] = "yes"  # DBLP writes every name "Given Family"
         score = _score(fields)
         if score > best_score:
             best, best_score = fields, score
@@ -142,12 +177,14 @@ def _best_style(text: str) -> dict[str, str]:
 def _score(fields: dict[str, str]) -> float:
     """How plausible a style's reading is: more fields, and each field well-formed."""
     score = 0.0
-    authors, _ = parse_authors(fields.get("authors", ""))
+    authors, _ = parse_authors(fields.get("authors", ""), "given_first" in fields)
     if authors and len(fields.get("authors", "")) < 600:
         score += 1 + 0.5 * all(" " in a for a in authors)
     title = fields.get("title_q") or fields.get("title") or ""
     if len(title.split()) >= 2:
         score += 1.5 if fields.get("title_q") else 1
+    elif title:
+        score -= 0.5  # a one-word "title" is mostly a journal abbreviation cut in two
     journal = fields.get("journal", "")
     if journal and len(journal) <= 120 and not journal[0].islower():
         score += 1

@@ -38,8 +38,11 @@ _ORG_WORDS = re.compile(
 )
 
 
-def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
-    """("Family Initials", ...) and whether the list was abbreviated ("et al.", "...")."""
+def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...], bool]:
+    """("Family Initials", ...) and whether the list was abbreviated ("et al.", "...").
+
+    `given_first`: every name is written "Given Family" (DBLP), so "Hagit Shachnai, John
+    Turek" is two people, not MLA's "Family, Given" first author."""
     text = " ".join(text.split()).strip(" .,;")
     if not text:
         return (), False
@@ -61,6 +64,7 @@ def parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
             continue
         if (
             i == 0
+            and not given_first
             and following
             and _GIVEN_NAMES.match(following)
             and not _FAMILY_INITIALS.match(part)

@@ -19,10 +19,13 @@ CLOSE_Q = _CLOSE_Q = "\"”»’'"
 
 # ---- shared sub-patterns --------------------------------------------------------------
 _YEAR = r"(?P<year>1[89]\d{2}|20\d{2})[a-z]?"
-_YEAR_PAREN = rf"\(\s*{_YEAR}(?:\s*[,;][^)]{{0,40}})?\s*\)"
-_PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?"
+# An ISO date stands for the year too: "(2017-07-01)", "(2017-07)".
+_ISO = r"(?:-[01]?\d(?:-[0-3]?\d)?)?"
+_YEAR_PAREN = rf"\(\s*{_YEAR}{_ISO}(?:\s*[,;][^)]{{0,40}})?\s*\)"
+# A page: "351", "S62", "e0123456", "aac4716", Elsevier's e-page "511e20" (511.e1-511.e20).
+_PAGE = r"[A-Za-z]{0,3}\d+(?:[A-Za-z]\d*)?"
 # "351-4", "S62-9", "aac4716", Cell's "271-280.e8"
-_PAGES = rf"(?P<pages>{_PAGE}(?:\s*[-{_DASHES}]\s*{_PAGE}(?:\.e\d+)?)?)"
+_PAGES = rf"(?P<pages>{_PAGE}(?:\.e\d+)?(?:\s*[-{_DASHES}]\s*{_PAGE}(?:\.e\d+)?)?)"
 _ISSUE = r"(?:\s*\((?P<issue>[^()]{1,25})\))"
 _VOLUME = r"(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+)"
 # volume(issue), pages  |  volume(issue):pages  |  volume (issue): pp. pages
@@ -71,10 +74,13 @@ _AUTHORS_LIST = (
     rf"(?:{_names('authors__i', _NAME_INIT)}|{_names('authors__d', _NAME_DOT)}"
     rf"|{_AUTHORS_VANC})"
 )
+# Initials first: "E.J. Hoffmann", "H. Shachnai and J. Turek" (computing, numbered Elsevier).
+_NAME_IF = rf"{_INITS}\s*{_FAMILY}"
 # Family Initials without periods, each name well-formed: "Kaplan EL, Meier P."
 _NAME_VANC = rf"{_FAMILY}\s+[{_UC}]{{1,4}}"
 _AUTHORS_INIT_OR_VANC = (
-    rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\.)"
+    rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\."
+    rf"|{_names('authors__f', _NAME_IF)}[,.])"
 )
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 # The date after a Vancouver journal: ". 2000 Feb 15", " (2014)" before the volume, or
@@ -167,6 +173,22 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"(?:[a-z]{{3,4}}\.?(?:/[a-z]{{3,4}}\.?)?\s*)?{_YEAR}{_TAIL}",
             r"\bv\.\s*\d",
         ),
+        # Computing (IEEE CS, ACM, SIAM): H. Shachnai and J. Turek. Title. Journal, 70:47-52,
+        # 1999.  |  ... Journal, 12(3):100-120, March 2004.
+        (
+            "computing",
+            rf"^(?:{_names('authors__f', _NAME_IF)}|{_AUTHORS_INIT})\.?\s+{_TITLE}\s+{_JOURNAL},"
+            rf"\s*(?:vol\.\s*)?{_VOLUME}(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES},\s*"
+            rf"(?:[A-Z][a-z]{{2,8}}\.?\s+)?{_YEAR}{_TAIL}",
+            r"\d\)?\s*:\s*[A-Za-z]?\d+\S{0,12},\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[89]|20)\d\d",
+        ),
+        # DBLP: Hagit Shachnai, John Turek: Title. Inf. Process. Lett. 70(1): 47-52 (1999)
+        (
+            "dblp",
+            rf"^(?P<authors__n>[^:()]{{3,600}}?):\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
+            r"\d\)?:\s*[A-Za-z]?\d+\S{0,12}\s*\((?:1[89]|20)\d\d\)",
+        ),
         # Science: N. Li et al., Science 329, 959 (2010).
         (
             "science",
@@ -180,6 +202,12 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             "author-year-title",
             rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}",
             _PAREN_YEAR,
+        ),
+        # ACL: Bunescu, R. and Mooney, R. 2006. Title. In Proceedings of ...
+        (
+            "author-year-bare-title",
+            rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}{_TAIL}",
+            r"[.,]\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
         ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}", _PAREN_YEAR),
         ("initials-title", rf"^{_AUTHORS_INIT}\s+{_TITLE}{_TAIL}", r"\."),

@@ -49,6 +49,7 @@ def _reference(verdict: Verdict) -> dict[str, Any]:
         "index": reference.index,
         "raw": reference.raw,
         "line": reference.line,
+        "origin": reference.origin,
         "status": verdict.status.value,
         "retracted": verdict.retracted,
         "score": verdict.score,
