@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from citecheck.citations import check_citations
+from citecheck.claims.review import Context, claims_for, contexts
 from citecheck.extract import InputError, load
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
@@ -50,6 +51,7 @@ class Options:
     ignore: Ignore | None = None
     thresholds: Thresholds = DEFAULT
     jobs: int = 1  # processes reading documents (PDFs are slow to read)
+    claims: bool = True  # check that cited works are about what their sentences say
     progress: Progress | None = field(default=None, compare=False)
 
 
@@ -60,6 +62,7 @@ class _Parsed:
     path: str
     items: list[tuple[Entry, Reference]]
     citations: CitationCheck
+    contexts: tuple[Context, ...] = ()  # the sentence citing each in-text citation
 
 
 NO_REFERENCES = "no reference section found"
@@ -77,7 +80,8 @@ def _parse(path: str) -> _Parsed | FileReport:
     items = [(entry, _reference(entry)) for entry in entries]
     listed = [reference for entry, reference in items if entry.origin != "link"]
     citations = check_citations(document.text, listed) if listed else CitationCheck()
-    return _Parsed(path, items, citations)
+    cites = contexts(document.text, listed) if listed else ()
+    return _Parsed(path, items, citations, cites)
 
 
 def _entries(document: Document) -> list[Entry]:
@@ -141,6 +145,17 @@ def _identifiable(reference: Reference) -> bool:
     return bool(reference.title or reference.doi or reference.pmid or venue)
 
 
+def _check_claims(
+    parsed: Sequence[_Parsed | FileReport], verdicts: dict[int, Verdict], resolver: Resolver
+) -> None:
+    """Attach to each verdict the claims of the sentences citing it (claims/review.py)."""
+    files = [item for item in parsed if isinstance(item, _Parsed) and item.contexts]
+    batches = [([verdicts[id(r)] for _, r in item.items], item.contexts) for item in files]
+    for item, claimed in zip(files, claims_for(batches, resolver.topics()), strict=True):
+        for (_, reference), verdict in zip(item.items, claimed, strict=True):
+            verdicts[id(reference)] = verdict
+
+
 def check_paths(paths: Sequence[str], settings: Settings, options: Options | None = None) -> Report:
     """Check every document named or found under `paths`; reports keep the input order.
 
@@ -172,10 +187,12 @@ def check_paths(paths: Sequence[str], settings: Settings, options: Options | Non
             if progress
             else None,
         )
+        for reference, lookup in zip(wanted, lookups, strict=True):
+            verdicts[id(reference)] = judge(reference, lookup, options.thresholds)
+        if options.claims:
+            _check_claims(parsed, verdicts, resolver)
     finally:
         resolver.close()
-    for reference, lookup in zip(wanted, lookups, strict=True):
-        verdicts[id(reference)] = judge(reference, lookup, options.thresholds)
 
     # A page without references, met in a folder, is normal on a website; named on its
     # own, it is an input that could not be parsed (CONTRACT.md: exit code 2).

@@ -21,9 +21,12 @@ class Status(str, Enum):
     IGNORED = "ignored"  # the document marks this entry `citecheck: ignore`
 
 
-# Not a status: a flag any verdict may carry, which --fail-on can name like a status.
+# Not statuses: a flag any verdict may carry (retracted), and a finding about the sentences
+# citing it (off_topic: the cited work is not about what a sentence says), which --fail-on
+# can name like a status.
 RETRACTED = "retracted"
-FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED)
+OFF_TOPIC = "off_topic"
+FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED, OFF_TOPIC)
 DEFAULT_FAIL_ON = frozenset({Status.MISMATCHED.value, Status.NOT_FOUND.value, RETRACTED})
 
 
@@ -184,6 +187,33 @@ class Record:
 
 
 @dataclass(frozen=True)
+class MeshHeading:
+    """One MeSH heading PubMed indexed a work under: "Depressive Disorder", with its
+    qualifiers ("drug therapy"); `major` when the descriptor or a qualifier is marked as a
+    major topic of the work (MajorTopicYN="Y")."""
+
+    descriptor: str
+    major: bool = False
+    qualifiers: tuple[str, ...] = ()
+    ui: str | None = None  # the descriptor's MeSH unique id ("D003866")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a cited work is about, as a service describes it: PubMed's MeSH headings,
+    substances, keywords, title and abstract (EFetch), or Crossref's abstract and subjects."""
+
+    source: Source
+    title: str | None = None
+    abstract: str | None = None
+    mesh: tuple[MeshHeading, ...] = ()
+    # Author keywords, PubMed's substances (ChemicalList) and Crossref's subject areas.
+    keywords: tuple[str, ...] = ()
+    pmid: str | None = None
+    doi: str | None = None
+
+
+@dataclass(frozen=True)
 class Failure:
     """A service that gave no usable answer about a reference (so it stays unverified)."""
 
@@ -250,9 +280,19 @@ class Verdict:
     def retracted(self) -> bool:
         return self.match is not None and self.match.retracted
 
+    @property
+    def off_topic(self) -> bool:
+        """Does a sentence cite this work for something it is not about?"""
+        return any(claim.topic is Topic.OFF_TOPIC for claim in self.claims)
+
     def fails(self, fail_on: frozenset[str]) -> bool:
-        """Does this verdict fail a run that fails on these statuses (and RETRACTED)?"""
-        return self.status.value in fail_on or (self.retracted and RETRACTED in fail_on)
+        """Does this verdict fail a run that fails on these statuses (and RETRACTED,
+        OFF_TOPIC)?"""
+        return (
+            self.status.value in fail_on
+            or (self.retracted and RETRACTED in fail_on)
+            or (self.off_topic and OFF_TOPIC in fail_on)
+        )
 
 
 @dataclass(frozen=True)

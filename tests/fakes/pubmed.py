@@ -16,6 +16,7 @@ from typing import Any
 from werkzeug.wrappers import Request, Response
 
 from .corpus import MONTHS, Corpus, Work, fold, squash
+from .subjects import Heading, about
 from .terms import Searcher, name_matches
 
 JSON_TYPE = "application/json; charset=UTF-8"
@@ -275,6 +276,10 @@ def article_xml(w: Work) -> ET.Element:
         _sub(art, "ELocationID", w.doi, EIdType="doi", ValidYN="Y")
     if w.article_number:
         _sub(art, "ELocationID", w.article_number, EIdType="pii", ValidYN="Y")
+    info_about = about(w)
+    abstract = _sub(art, "Abstract")
+    for label, text in info_about.abstract:
+        _sub(abstract, "AbstractText", text, **({"Label": label} if label else {}))
     authors = _sub(art, "AuthorList", CompleteYN="Y")
     for a in w.authors:
         person = _sub(authors, "Author", ValidYN="Y")
@@ -288,6 +293,13 @@ def article_xml(w: Work) -> ET.Element:
     info = _sub(cit, "MedlineJournalInfo")
     _sub(info, "MedlineTA", w.journal_abbrev)
     _sub(info, "ISSNLinking", w.issn)
+    if info_about.substances:
+        chemicals = _sub(cit, "ChemicalList")
+        for name in info_about.substances:
+            chemical = _sub(chemicals, "Chemical")
+            _sub(chemical, "RegistryNumber", "0")
+            _sub(chemical, "NameOfSubstance", name)
+    _sub(cit, "CitationSubset", "IM")
     if w.updates:
         comments = _sub(cit, "CommentsCorrectionsList")
         for u in w.updates:
@@ -297,6 +309,7 @@ def article_xml(w: Work) -> ET.Element:
             y, m = u["date"][0], u["date"][1]
             link = _sub(comments, "CommentsCorrections", RefType=kind)
             _sub(link, "RefSource", f"{w.journal_abbrev}. {y} {MONTHS[m - 1]}. doi: {u['doi']}")
+    _mesh_xml(cit, info_about.headings)
     data = _sub(root, "PubmedData")
     _sub(data, "PublicationStatus", "epublish" if w.article_number else "ppublish")
     ids = _sub(data, "ArticleIdList")
@@ -304,3 +317,15 @@ def article_xml(w: Work) -> ET.Element:
     if w.doi:
         _sub(ids, "ArticleId", w.doi, IdType="doi")
     return root
+
+
+def _mesh_xml(citation: ET.Element, headings: tuple[Heading, ...]) -> None:
+    """MeshHeadingList as in a real answer (tests/data/pubmed/efetch-29768149.xml)."""
+    if not headings:
+        return
+    listing = _sub(citation, "MeshHeadingList")
+    for h in headings:
+        heading = _sub(listing, "MeshHeading")
+        _sub(heading, "DescriptorName", h.descriptor, MajorTopicYN="Y" if h.major else "N", UI=h.ui)
+        for qualifier, major in h.qualifiers:
+            _sub(heading, "QualifierName", qualifier, MajorTopicYN="Y" if major else "N")

@@ -59,6 +59,11 @@ def _reference(verdict: Verdict) -> dict[str, Any]:
             {"field": m.field.value, "cited": m.cited, "found": m.found} for m in verdict.mismatches
         ],
         "warnings": list(verdict.warnings),
+        "claims": [
+            {"line": c.line, "sentence": c.sentence, "topic": c.topic.value, "why": c.why}
+            for c in verdict.claims
+        ],
+        "suggestion": verdict.suggestion,
     }
 
 

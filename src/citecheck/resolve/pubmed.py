@@ -152,6 +152,11 @@ class PubMedClient:
 
         return self._caller.call(attempt)
 
+    def call(self, utility: str, params: dict[str, str], parse: Callable[[Reply], T]) -> T:
+        """One E-utility call for modules beside this one (EFetch of resolve/efetch.py),
+        through the same transport, pacing, retries and identity."""
+        return self._fetch(utility, params, parse)
+
     def search_ids(self, term: str, rows: int) -> list[str]:
         """PMIDs for an ESearch term, best match first."""
         params = {

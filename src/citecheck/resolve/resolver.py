@@ -24,6 +24,7 @@ from citecheck.model import Failure, Field, Lookup, Record, Reference
 from citecheck.normalize import family_name, fold
 from citecheck.resolve.cache import Cache, open_cache, record_from_dict, record_to_dict
 from citecheck.resolve.crossref import BATCH, CrossrefClient
+from citecheck.resolve.efetch import Topics
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.http import Caller, Pacer
 from citecheck.resolve.pubmed import PubMedClient, citmatch_line, search_term
@@ -143,6 +144,11 @@ class Resolver:
 
     def close(self) -> None:
         self._store.close()
+
+    def topics(self) -> Topics:
+        """What cited works are about (MeSH, abstracts; resolve/efetch.py), through the same
+        PubMed transport and answer store as the look-ups."""
+        return Topics(self._pubmed, self._store)
 
     def waiting(self) -> str:
         """Which services calls are queued for, e.g. "pubmed 5, crossref 2" ("" for none)."""

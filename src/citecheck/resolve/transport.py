@@ -61,8 +61,16 @@ class Reply:
     def media_type(self) -> str:
         return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
+    @property
+    def content(self) -> bytes:
+        return self.body
+
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        """The body as JSON; ValueError if it is not JSON."""
+        return json.loads(self.body)
 
 
 # --- the watchdog ------------------------------------------------------------------------
