@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.citations import check_citations, find_citations
+from citecheck.citations import check_citations, cited_at, find_citations
 from citecheck.model import Reference
 
 REFS = (
@@ -63,3 +63,10 @@ def test_find_citations_reports_each_year_and_number() -> None:
         ("", None, 2),
         ("", None, 3),
     ]
+
+
+def test_cited_at_gives_each_resolved_citation_with_its_offset_in_text_order() -> None:
+    text = _doc("First [2]. It was found by Berman et al. (2000) (Fava et al., 2019). Nobody [9].")
+    got = cited_at(text, REFS)
+    assert [index for index, _ in got] == [2, 1, 2]
+    assert [text[offset : offset + 6] for _, offset in got] == ["[2]. I", "Berman", "(Fava "]

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from citecheck.match import is_settled
-from citecheck.model import Reference, Source
+from citecheck.model import Field, Reference, Source
 from citecheck.resolve import Resolver, ServiceUnavailable
 from citecheck.settings import Settings, from_environment
 from fakes import FakeServices
@@ -220,3 +220,26 @@ def test_answers_are_cached_per_server(services: FakeServices) -> None:
     assert lookup.records == ()
     assert {f.service for f in lookup.failures} == {"crossref", "pubmed"}
     assert services.total_calls() == calls
+
+
+def test_a_cited_identifier_that_names_nothing_is_unresolved(services: FakeServices) -> None:
+    """A wrong DOI or PMID must reach the matcher: the record a cited identifier names is
+    among the candidates, and one that names nothing is in Lookup.unresolved."""
+    berman = services.corpus.find(pmid="10686270")
+    assert berman is not None and berman.doi
+    borrowed = dataclasses.replace(LI, doi=berman.doi.lower(), pmid="99999999")
+    [lookup] = Resolver(settings()).resolve_all([borrowed], settled=is_settled)
+    assert lookup.unresolved == (Field.PMID,)  # PubMed says it names nothing
+    assert berman.doi.lower() in {r.doi for r in lookup.records}  # what the DOI names
+    # The cited work itself is still looked for (and found) by its other fields.
+    assert "10.1126/science.1190287" in {r.doi for r in lookup.records}
+
+
+def test_an_identifier_that_could_not_be_asked_about_is_not_unresolved(
+    services: FakeServices,
+) -> None:
+    services.set_mode("pubmed", "down")
+    reference = dataclasses.replace(LI, pmid="20724638")
+    [lookup] = Resolver(settings(retries=0)).resolve_all([reference], settled=is_settled)
+    assert lookup.unresolved == ()
+    assert "pubmed" in {f.service for f in lookup.failures}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from citecheck.model import CitationCheck, Reference
 from citecheck.references import section_start
 
-__all__ = ["check_citations", "find_citations"]
+__all__ = ["check_citations", "cited_at", "find_citations"]
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|al|el)\s+)"
@@ -48,13 +48,21 @@ def _fold(text: str) -> str:
 
 def find_citations(body: str) -> list[tuple[str, str, str | None, int | None]]:
     """(as written, first author's family name or "", year or None, number or None)."""
-    found: list[tuple[str, str, str | None, int | None]] = []
+    return [(written, family, year, number) for _, written, family, year, number in _located(body)]
+
+
+# A citation with where it starts in the text: (offset, written, family, year, number).
+_Located = tuple[int, str, str, str | None, int | None]
+
+
+def _located(body: str) -> list[_Located]:
+    found: list[_Located] = []
     starts: list[int] = []  # narrative citations, in order and not overlapping
     ends: list[int] = []
     for match in _NARRATIVE.finditer(body):
         who = match.group("who")
         for year in re.split(r"\s*[,;]\s*", match.group("years")):
-            found.append((match.group(0), _first_family(who), year, None))
+            found.append((match.start(), match.group(0), _first_family(who), year, None))
         starts.append(match.start())
         ends.append(match.end())
     for group in _GROUP.finditer(body):
@@ -66,11 +74,12 @@ def find_citations(body: str) -> list[tuple[str, str, str | None, int | None]]:
             item = _GROUP_ITEM.match(part.strip())
             if not item:
                 continue
+            family = _first_family(item.group("who"))
             for year in re.split(r"\s*,\s*", item.group("years")):
-                found.append((f"({part.strip()})", _first_family(item.group("who")), year, None))
+                found.append((group.start(), f"({part.strip()})", family, year, None))
     for match in _NUMERIC.finditer(body):
         for number in _numbers(match.group(1)):
-            found.append((match.group(0), "", None, number))
+            found.append((match.start(), match.group(0), "", None, number))
     return found
 
 
@@ -100,6 +109,26 @@ def _family_of(author: str) -> str:
     return _fold(" ".join(parts))
 
 
+def _body(text: str) -> str:
+    """The text before the reference section (all of it when there is none)."""
+    lines = text.split("\n")
+    start = section_start(text)
+    return "\n".join(lines[:start] if start is not None else lines)
+
+
+def cited_at(text: str, references: Sequence[Reference]) -> list[tuple[int, int]]:
+    """(entry index, character offset in `text`) of each in-text citation that points to an
+    entry, in text order: where to look for the sentence that cites it."""
+    body = _body(text)
+    index = _Index(references)
+    cited = []
+    for offset, _, family, year, number in sorted(_located(body), key=lambda c: c[0]):
+        found = index.resolve(family, year, number)
+        if found is not None:
+            cited.append((found, offset))
+    return cited
+
+
 def check_citations(text: str, references: Sequence[Reference]) -> CitationCheck:
     """The in-text citations of `text` (a Document's text) against its parsed references.
 
@@ -108,10 +137,7 @@ def check_citations(text: str, references: Sequence[Reference]) -> CitationCheck
     lists those that match no entry, as written, once each; `uncited` the 1-based indexes
     of entries no citation points to.
     """
-    lines = text.split("\n")
-    start = section_start(text)
-    body = "\n".join(lines[:start] if start is not None else lines)
-    citations = find_citations(body)
+    citations = find_citations(_body(text))
     index = _Index(references)
     cited: set[int] = set()
     unresolved: dict[str, None] = {}  # in order, once each

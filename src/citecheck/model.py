@@ -6,6 +6,7 @@ document --extract--> Document --references--> Entry --parse--> Reference
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -21,9 +22,12 @@ class Status(str, Enum):
     IGNORED = "ignored"  # the document marks this entry `citecheck: ignore`
 
 
-# Not a status: a flag any verdict may carry, which --fail-on can name like a status.
+# Not statuses: a flag any verdict may carry (retracted), and a finding about the sentences
+# citing it (off_topic: the cited work is not about what a sentence says), which --fail-on
+# can name like a status.
 RETRACTED = "retracted"
-FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED)
+OFF_TOPIC = "off_topic"
+FAIL_ON_CHOICES = (*(s.value for s in Status), RETRACTED, OFF_TOPIC)
 DEFAULT_FAIL_ON = frozenset({Status.MISMATCHED.value, Status.NOT_FOUND.value, RETRACTED})
 
 
@@ -184,6 +188,33 @@ class Record:
 
 
 @dataclass(frozen=True)
+class MeshHeading:
+    """One MeSH heading PubMed indexed a work under: "Depressive Disorder", with its
+    qualifiers ("drug therapy"); `major` when the descriptor or a qualifier is marked as a
+    major topic of the work (MajorTopicYN="Y")."""
+
+    descriptor: str
+    major: bool = False
+    qualifiers: tuple[str, ...] = ()
+    ui: str | None = None  # the descriptor's MeSH unique id ("D003866")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a cited work is about, as a service describes it: PubMed's MeSH headings,
+    substances, keywords, title and abstract (EFetch), or Crossref's abstract and subjects."""
+
+    source: Source
+    title: str | None = None
+    abstract: str | None = None
+    mesh: tuple[MeshHeading, ...] = ()
+    # Author keywords, PubMed's substances (ChemicalList) and Crossref's subject areas.
+    keywords: tuple[str, ...] = ()
+    pmid: str | None = None
+    doi: str | None = None
+
+
+@dataclass(frozen=True)
 class Failure:
     """A service that gave no usable answer about a reference (so it stays unverified)."""
 
@@ -250,9 +281,19 @@ class Verdict:
     def retracted(self) -> bool:
         return self.match is not None and self.match.retracted
 
+    @property
+    def off_topic(self) -> bool:
+        """Does a sentence cite this work for something it is not about?"""
+        return any(claim.topic is Topic.OFF_TOPIC for claim in self.claims)
+
     def fails(self, fail_on: frozenset[str]) -> bool:
-        """Does this verdict fail a run that fails on these statuses (and RETRACTED)?"""
-        return self.status.value in fail_on or (self.retracted and RETRACTED in fail_on)
+        """Does this verdict fail a run that fails on these statuses (and RETRACTED,
+        OFF_TOPIC)?"""
+        return (
+            self.status.value in fail_on
+            or (self.retracted and RETRACTED in fail_on)
+            or (self.off_topic and OFF_TOPIC in fail_on)
+        )
 
 
 @dataclass(frozen=True)
@@ -297,6 +338,27 @@ class Summary:
     without_references: int = 0
 
 
+class Tally:
+    """Counts a run's outcomes one file at a time, so that no one has to hold every verdict
+    of a 10,000-page run to know its summary or its exit code."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+
+    def add(self, file: FileReport) -> None:
+        counts = self._counts
+        counts["files"] += 1
+        counts["errors"] += file.error is not None
+        counts["without_references"] += file.no_references
+        for verdict in file.verdicts:
+            counts["references"] += 1
+            counts[verdict.status.value] += 1
+            counts[RETRACTED] += verdict.retracted
+
+    def summary(self) -> Summary:
+        return Summary(**{name: self._counts[name] for name in Summary.__dataclass_fields__})
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything a run found; `files_skipped` counts what a folder walk passed over (not
@@ -306,18 +368,7 @@ class Report:
     files_skipped: int = 0
 
     def summary(self) -> Summary:
-        verdicts = [v for f in self.files for v in f.verdicts]
-        counts = {status: sum(1 for v in verdicts if v.status is status) for status in Status}
-        return Summary(
-            files=len(self.files),
-            references=len(verdicts),
-            verified=counts[Status.VERIFIED],
-            mismatched=counts[Status.MISMATCHED],
-            not_found=counts[Status.NOT_FOUND],
-            unverified=counts[Status.UNVERIFIED],
-            skipped=counts[Status.SKIPPED],
-            ignored=counts[Status.IGNORED],
-            retracted=sum(1 for v in verdicts if v.retracted),
-            errors=sum(1 for f in self.files if f.error is not None),
-            without_references=sum(1 for f in self.files if f.no_references),
-        )
+        tally = Tally()
+        for file in self.files:
+            tally.add(file)
+        return tally.summary()

@@ -16,6 +16,7 @@ from typing import Any
 from werkzeug.wrappers import Request, Response
 
 from .corpus import MONTHS, Corpus, Work, fold, squash
+from .subjects import Heading, about
 from .terms import Searcher, name_matches
 
 JSON_TYPE = "application/json; charset=UTF-8"
@@ -43,7 +44,7 @@ def ids_param(request: Request) -> list[str]:
 def pubtypes(w: Work) -> list[str]:
     """Publication types guessed from the title, plus "Retracted Publication"."""
     title = w.title.lower()
-    types = ["Journal Article"]
+    types = [] if w.pubmed_doctype else ["Journal Article"]
     if "randomized" in title or "randomised" in title:
         types.append("Randomized Controlled Trial")
     if "meta-analysis" in title:
@@ -63,7 +64,37 @@ def pubmed_title(w: Work) -> str:
 
 
 def summary(w: Work) -> dict[str, Any]:
-    """One ESummary (version 0.3 JSON) document summary."""
+    """One ESummary (version 0.3 JSON) document summary.
+
+    A Bookshelf book or chapter (NBK25499: PubMed also indexes NCBI Bookshelf) carries its
+    book in `booktitle`/`bookname`, its publisher in `publishername`, `doctype` "book" or
+    "chapter", and no journal (the exact Bookshelf field values are unconfirmed here).
+    """
+    assert w.pmid is not None
+    if w.pubmed_doctype:
+        return {**_summary(w), **_book_fields(w)}
+    return _summary(w)
+
+
+def _book_fields(w: Work) -> dict[str, Any]:
+    return {
+        "source": "",
+        "fulljournalname": "",
+        "volume": "",
+        "issue": "",
+        "pages": "",
+        "issn": "",
+        "doctype": w.pubmed_doctype,
+        "booktitle": w.journal,
+        "bookname": w.journal,
+        "publishername": w.publisher,
+        "publisherlocation": "Treasure Island (FL)",
+        "medium": "Internet",
+        "chapter": w.title if w.pubmed_doctype == "chapter" else "",
+    }
+
+
+def _summary(w: Work) -> dict[str, Any]:
     assert w.pmid is not None
     names = [a.medline for a in w.authors]
     ids = [{"idtype": "pubmed", "idtypen": 1, "value": w.pmid}]
@@ -275,6 +306,10 @@ def article_xml(w: Work) -> ET.Element:
         _sub(art, "ELocationID", w.doi, EIdType="doi", ValidYN="Y")
     if w.article_number:
         _sub(art, "ELocationID", w.article_number, EIdType="pii", ValidYN="Y")
+    info_about = about(w)
+    abstract = _sub(art, "Abstract")
+    for label, text in info_about.abstract:
+        _sub(abstract, "AbstractText", text, **({"Label": label} if label else {}))
     authors = _sub(art, "AuthorList", CompleteYN="Y")
     for a in w.authors:
         person = _sub(authors, "Author", ValidYN="Y")
@@ -288,6 +323,13 @@ def article_xml(w: Work) -> ET.Element:
     info = _sub(cit, "MedlineJournalInfo")
     _sub(info, "MedlineTA", w.journal_abbrev)
     _sub(info, "ISSNLinking", w.issn)
+    if info_about.substances:
+        chemicals = _sub(cit, "ChemicalList")
+        for name in info_about.substances:
+            chemical = _sub(chemicals, "Chemical")
+            _sub(chemical, "RegistryNumber", "0")
+            _sub(chemical, "NameOfSubstance", name)
+    _sub(cit, "CitationSubset", "IM")
     if w.updates:
         comments = _sub(cit, "CommentsCorrectionsList")
         for u in w.updates:
@@ -297,6 +339,7 @@ def article_xml(w: Work) -> ET.Element:
             y, m = u["date"][0], u["date"][1]
             link = _sub(comments, "CommentsCorrections", RefType=kind)
             _sub(link, "RefSource", f"{w.journal_abbrev}. {y} {MONTHS[m - 1]}. doi: {u['doi']}")
+    _mesh_xml(cit, info_about.headings)
     data = _sub(root, "PubmedData")
     _sub(data, "PublicationStatus", "epublish" if w.article_number else "ppublish")
     ids = _sub(data, "ArticleIdList")
@@ -304,3 +347,15 @@ def article_xml(w: Work) -> ET.Element:
     if w.doi:
         _sub(ids, "ArticleId", w.doi, IdType="doi")
     return root
+
+
+def _mesh_xml(citation: ET.Element, headings: tuple[Heading, ...]) -> None:
+    """MeshHeadingList as in a real answer (tests/data/pubmed/efetch-29768149.xml)."""
+    if not headings:
+        return
+    listing = _sub(citation, "MeshHeadingList")
+    for h in headings:
+        heading = _sub(listing, "MeshHeading")
+        _sub(heading, "DescriptorName", h.descriptor, MajorTopicYN="Y" if h.major else "N", UI=h.ui)
+        for qualifier, major in h.qualifiers:
+            _sub(heading, "QualifierName", qualifier, MajorTopicYN="Y" if major else "N")

@@ -12,7 +12,8 @@ alternatives). Each clause is `text[tag]` or untagged text. Tags (PubMed help, f
   [ta] [journal]           journal full title, MEDLINE abbreviation or ISSN
   [vi] [ip] [pg]           volume, issue, first page (or article number)
   [pmid] [uid]             the PMID
-  untagged                 every word somewhere in title, author names, journal or year
+  untagged                 every word somewhere in title, author names, journal or year,
+                           or (automatic term mapping) MeSH headings, substances, abstract
 Like real PubMed (SERVICES.md section 6, pubmed-mcp-server#96): stopwords are ignored; a
 title/untagged word found in no record at all is dropped and reported in
 errorlist.phrasesnotfound (the search goes on without it); an unknown tag is reported in
@@ -21,11 +22,13 @@ errorlist.fieldsnotfound and its text searched untagged.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .corpus import Author, Corpus, Work, fold, squash, words
+from .subjects import subject_words
 
 STOPWORDS = frozenset(
     "a about an and are as at be by for from had has have in into is it of on or that the "
@@ -130,7 +133,7 @@ class Searcher:
         return _FIELD_TESTS[tag](text)
 
     def _words(self, text: str, tag: str) -> Test | None:
-        vocabulary = self.corpus.title_vocabulary if tag == "ti" else self.corpus.all_vocabulary
+        vocabulary = self.corpus.title_vocabulary if tag == "ti" else _all_vocabulary(self.corpus)
         kept = []
         for word in words(text):
             if word in STOPWORDS:
@@ -144,7 +147,7 @@ class Searcher:
             return None
         if tag == "ti":
             return lambda w: all(k in w.title_words for k in kept)
-        return lambda w: all(k in w.all_words for k in kept)
+        return lambda w: all(k in w.all_words or k in subject_words(w) for k in kept)
 
     def _phrase(self, phrase: str) -> Test | None:
         wanted = " " + " ".join(words(phrase)) + " "
@@ -154,6 +157,13 @@ class Searcher:
             return lambda w: False
         self.outcome.translation.append(f'"{phrase.lower()}"[Title]')
         return test
+
+
+@functools.cache
+def _all_vocabulary(corpus: Corpus) -> frozenset[str]:
+    """Every word an untagged term can hit: title, authors, journal, year, and (as PubMed's
+    automatic term mapping reaches MeSH and all fields) headings, substances, abstract."""
+    return corpus.all_vocabulary.union(*(subject_words(w) for w in corpus.pubmed))
 
 
 def _date_test(text: str) -> Test:

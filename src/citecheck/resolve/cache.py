@@ -35,8 +35,10 @@ def record_to_dict(record: Record) -> dict[str, Any]:
 def record_from_dict(data: dict[str, Any]) -> Record:
     values = dict(data)
     values["source"] = Source(values["source"])
-    for name in ("authors", "journals", "notices"):
+    for name in ("authors", "journals", "notices", "isbns"):
         values[name] = tuple(values.get(name) or ())
+    # JSON (the Redis cache) turns tuples into lists; a Record must stay hashable.
+    values["relations"] = tuple(tuple(pair) for pair in values.get("relations") or ())
     return Record(**values)
 
 

@@ -199,6 +199,13 @@ class PubMedClient:
 
         return self._caller.call(attempt)
 
+    def call(
+        self, utility: str, params: dict[str, str], parse: Callable[[requests.Response], T]
+    ) -> T:
+        """One E-utility call for modules beside this one (EFetch of resolve/efetch.py),
+        through the same pacing, retries and identity."""
+        return self._fetch(utility, params, parse)
+
     def _get_json(self, utility: str, params: dict[str, str]) -> dict[str, Any]:
         return self._fetch(utility, params, _json_body)
 

@@ -20,10 +20,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from citecheck.model import Failure, Lookup, Record, Reference
+from citecheck.model import Failure, Field, Lookup, Record, Reference
 from citecheck.normalize import family_name, fold
 from citecheck.resolve.cache import Cache, open_cache, record_from_dict, record_to_dict
 from citecheck.resolve.crossref import BATCH, CrossrefClient
+from citecheck.resolve.efetch import Topics
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.http import Caller, Pacer
 from citecheck.resolve.pubmed import PubMedClient, citmatch_line, search_term
@@ -43,11 +44,18 @@ class _Work:
     crossref: list[Record] = field(default_factory=list)
     pubmed: list[Record] = field(default_factory=list)
     failures: dict[str, Failure] = field(default_factory=dict)
+    # (kind, identifier) -> the record it names, or None: it names nothing.
+    cited: dict[tuple[str, str], Record | None] = field(default_factory=dict)
 
     def lookup(self) -> Lookup:
         return Lookup(
             records=tuple(merge(self.crossref, self.pubmed)),
             failures=tuple(self.failures.values()),
+            unresolved=tuple(
+                dict.fromkeys(
+                    Field(kind) for (kind, _), record in self.cited.items() if record is None
+                )
+            ),
         )
 
     def failed(self, failure: ServiceUnavailable) -> None:
@@ -136,6 +144,11 @@ class Resolver:
 
     def close(self) -> None:
         self._store.close()
+
+    def topics(self) -> Topics:
+        """What cited works are about (MeSH, abstracts; resolve/efetch.py), through the same
+        PubMed transport and answer store as the look-ups."""
+        return Topics(self._pubmed, self._store)
 
     def waiting(self) -> str:
         """Which services calls are queued for, e.g. "pubmed 5, crossref 2" ("" for none)."""
@@ -226,7 +239,9 @@ class Resolver:
                 work.failed(failure)
             return
         for work in with_doi:
-            work.crossref.extend(record_from_dict(d) for d in answers[doi(work)])
+            records = [record_from_dict(d) for d in answers[doi(work)]]
+            work.crossref.extend(records)
+            work.cited[("doi", doi(work))] = records[0] if records else None
 
     def _summaries(self, pmids: list[str]) -> dict[str, Record]:
         """PubMed records for PMIDs, from the store or in batches of ESummary."""
@@ -272,6 +287,9 @@ class Resolver:
             return
         for work, ids in wanted.items():
             work.pubmed.extend(records[p] for p in ids if p in records)
+        for work in by_pmid:
+            pmid = work.reference.pmid or ""
+            work.cited[("pmid", pmid)] = records.get(pmid)
 
     # --- stage 2 ---------------------------------------------------------------------------
 
@@ -315,6 +333,7 @@ class Resolver:
                 lambda: [record_to_dict(r) for r in self._crossref.by_doi(doi)],
             )
             found.extend(record_from_dict(d) for d in answer)
+            work.cited[("doi", doi.lower())] = found[0] if found else None
             if found:
                 return found
         citation = " ".join(reference.raw.split())

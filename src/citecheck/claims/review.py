@@ -1,0 +1,140 @@
+"""The claim check of a run: every in-text citation's sentence against what the cited work
+is about, with as few service calls as possible.
+
+1. While a document is read: each citation that points to an entry gives its sentence
+   and line (`contexts`).
+2. After the look-ups: the found records' PMIDs are fetched in EFetch batches, once for
+   the whole run (`Topics.subjects`), and each sentence is judged locally (topic.py).
+3. A sentence judged off_topic for a condition is put to PubMed once more: one ESearch
+   per condition, `(PMID1[uid] OR ...) AND <condition>`, for all the works it was held
+   against. PubMed's own term mapping (MeSH entry terms, all fields) knows synonyms our
+   terms do not; a work PubMed indexes under the condition is not off_topic after all.
+A service that fails leaves the claims of the works it could not describe `unknown`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from citecheck.citations import cited_at
+from citecheck.claims.sentences import citing_context, line_of, strip_citations
+from citecheck.claims.topic import Judgement, judge
+from citecheck.model import Claim, Reference, Status, Subject, Topic, Verdict
+from citecheck.resolve.errors import ServiceUnavailable
+
+__all__ = ["Context", "Describer", "claims_for", "contexts"]
+
+# Statuses whose found record is the cited work: only they can be judged.
+JUDGED = (Status.VERIFIED, Status.MISMATCHED)
+
+
+@dataclass(frozen=True)
+class Context:
+    """One in-text citation of entry `index`: its line and the sentence citing it."""
+
+    index: int
+    line: int
+    sentence: str
+
+
+class Describer(Protocol):
+    """What the claim check needs from the services (resolve/efetch.py's Topics)."""
+
+    def subjects(self, pmids: Sequence[str]) -> dict[str, Subject]: ...
+
+    def indexed_under(self, pmids: Sequence[str], concept: str) -> set[str]: ...
+
+
+def contexts(text: str, references: Sequence[Reference]) -> tuple[Context, ...]:
+    """The citing sentence of each in-text citation (once per entry and sentence)."""
+    found: dict[tuple[int, str], Context] = {}
+    for index, offset in cited_at(text, references):
+        _, sentence = citing_context(text, offset)
+        found.setdefault((index, sentence), Context(index, line_of(text, offset), sentence))
+    return tuple(found.values())
+
+
+def _pmid(verdict: Verdict) -> str | None:
+    if verdict.status in JUDGED and verdict.match is not None:
+        return verdict.match.pmid
+    return None
+
+
+def claims_for(
+    files: Sequence[tuple[Sequence[Verdict], Sequence[Context]]], describer: Describer
+) -> list[list[Verdict]]:
+    """Each file's verdicts with their claims, for every file of a run at once."""
+    pmids = sorted({p for verdicts, _ in files for v in verdicts if (p := _pmid(v))})
+    failure: str | None = None
+    subjects: dict[str, Subject] = {}
+    if pmids:
+        try:
+            subjects = describer.subjects(pmids)
+        except ServiceUnavailable as error:
+            failure = f"could not be checked: {error.service} {error.reason}"
+    judged: list[list[tuple[Verdict, Context, Judgement]]] = []
+    for verdicts, cites in files:
+        by_index = {v.reference.index: v for v in verdicts}
+        rows = []
+        for context in cites:
+            verdict = by_index.get(context.index)
+            if verdict is None or verdict.status not in JUDGED:
+                continue
+            pmid = _pmid(verdict)
+            subject = subjects.get(pmid) if pmid else None
+            if failure and pmid:
+                judgement = Judgement(Topic.UNKNOWN, failure)
+            else:
+                judgement = judge(strip_citations(context.sentence), subject)
+            rows.append((verdict, context, judgement))
+        judged.append(rows)
+    _confirm(judged, describer)
+    out = []
+    for (verdicts, _), rows in zip(files, judged, strict=True):
+        claims: dict[int, list[Claim]] = defaultdict(list)
+        for verdict, context, judgement in rows:
+            claims[verdict.reference.index].append(
+                Claim(context.line, context.sentence, judgement.topic, judgement.why)
+            )
+        out.append(
+            [
+                replace(v, claims=tuple(claims[v.reference.index]))
+                if claims.get(v.reference.index)
+                else v
+                for v in verdicts
+            ]
+        )
+    return out
+
+
+def _with_claims(verdict: Verdict, claims: list[Claim] | None) -> Verdict:
+    return replace(verdict, claims=tuple(claims)) if claims else verdict
+
+
+def _confirm(judged: list[list[tuple[Verdict, Context, Judgement]]], describer: Describer) -> None:
+    """Ask PubMed about the conditions behind off_topic judgements; overturn those where
+    PubMed indexes the work under the condition after all (in place)."""
+    asked: dict[str, set[str]] = defaultdict(set)  # condition -> PMIDs held against it
+    for rows in judged:
+        for verdict, _, judgement in rows:
+            pmid, condition = _pmid(verdict), judgement.condition
+            if judgement.topic is Topic.OFF_TOPIC and pmid and condition:
+                asked[condition].add(pmid)
+    indexed: dict[str, set[str]] = {}
+    for condition, pmids in asked.items():
+        try:
+            indexed[condition] = describer.indexed_under(sorted(pmids), condition)
+        except ServiceUnavailable:
+            indexed[condition] = set()  # keep our own judgement
+    for rows in judged:
+        for position, (verdict, context, judgement) in enumerate(rows):
+            pmid = _pmid(verdict)
+            condition = judgement.condition
+            if condition and pmid in indexed.get(condition, set()):
+                why = f"PubMed indexes the work under {condition}"
+                if judgement.shared:
+                    why += f"; shared: {', '.join(judgement.shared[:4])}"
+                rows[position] = (verdict, context, Judgement(Topic.MATCHES, why, judgement.shared))
