@@ -15,7 +15,7 @@ import stat
 import sys
 from pathlib import Path
 
-from citecheck.extract.html import html_to_text
+from citecheck.extract.html import read_html
 from citecheck.extract.limits import (
     DEFAULT_LIMITS,
     OPTION,
@@ -98,6 +98,11 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise InputError("the file is empty")
     kind = _kind_for(path, text)
     _check_nesting(kind, text, limits)
+    if kind is DocumentKind.HTML:
+        page = read_html(text)
+        if not page.text.strip() and not page.lists:
+            raise InputError("no readable text in the HTML")
+        return Document(path, page.text, kind, lists=page.lists, links=page.links)
     return Document(path=path, text=_convert(kind, text), kind=kind)
 
 
@@ -126,11 +131,6 @@ def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
 
 
 def _convert(kind: DocumentKind, text: str) -> str:
-    if kind is DocumentKind.HTML:
-        text = html_to_text(text)
-        if not text.strip():
-            raise InputError("no readable text in the HTML")
-        return text
     if kind is DocumentKind.MARKDOWN:
         return markdown_to_text(text)
     if kind in (DocumentKind.BIBTEX, DocumentKind.RIS, DocumentKind.NBIB):
