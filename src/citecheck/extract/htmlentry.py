@@ -50,6 +50,11 @@ _LINKS_CLASS = re.compile(
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "button", "svg", "img", "input", "select", "template"}
 )
+# Inline fields a stylesheet separates (Frontiers: span.surname + span.givenNames, with no
+# space between them in the markup): a space goes between them where words would touch.
+_FIELD_TAGS = frozenset({"span", "i", "em", "b", "strong", "a", "cite"})
+_GLUE = "\x00"
+_GLUED = re.compile(rf"(?<=[\w.,;:)\]]){_GLUE}+(?=[\w(\[])")
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "dd", "dt", "tr", "td", "table", "section", "cite"}
 )
@@ -144,6 +149,9 @@ def item_text(element: Tag) -> Item:
     stack: list[tuple[object, bool]] = [(element, True)]
     while stack:
         node, keep = stack.pop()
+        if node is _GLUE:
+            parts.append(_GLUE)
+            continue
         if isinstance(node, Comment):
             continue
         if isinstance(node, NavigableString):
@@ -162,8 +170,12 @@ def item_text(element: Tag) -> Item:
             _collect_ids(item, str(node.get("href") or ""))
         if node.name in _BLOCK_TAGS:
             parts.append(" ")
+        fielded = node.name in _FIELD_TAGS and node.has_attr("class")
+        if fielded:
+            parts.append(_GLUE)
+            stack.append((_GLUE, keep))
         stack.extend((child, keep and kind != "links") for child in reversed(node.contents))
-    text = _tidy("".join(parts))
+    text = _tidy(_GLUED.sub(" ", "".join(parts)).replace(_GLUE, ""))
     lowered = text.lower()
     extras = [f"doi:{doi}" for doi in item.dois if doi not in lowered]
     extras += [f"PMID: {pmid}" for pmid in item.pmids if pmid not in text]
