@@ -239,8 +239,9 @@ def _norm_tokens(text: str) -> list[str]:
 
 
 def _anchor(family: str, year: str, title: str) -> str:
-    words = [w for w in _norm_tokens(title) if len(w) >= 3][:6]
-    return " ".join([*_norm_tokens(family)[:3], *_norm_tokens(year)[:1], *words])
+    """A provisional anchor (the final one is made by _finish_anchors)."""
+    words = [w for w in _norm_tokens(title) if len(w) >= 3]
+    return " ".join([*_norm_tokens(family)[:3], "|", *words])
 
 
 def _local(tag: str) -> str:
@@ -268,11 +269,42 @@ def _jats_refs(xml: bytes) -> list[list[dict[str, Any]]]:
             continue
         refs = [r for r in ref_list if _local(r.tag) == "ref"]
         if refs:
-            lists.append([_jats_ref(r) for r in refs])
-    if not lists:  # BioMed Central's own article XML: <refgrp><bibl>
-        bibls = [b for b in root.iter() if _local(b.tag) == "bibl"]
-        lists = [[_bmc_ref(b) for b in bibls]] if bibls else []
+            lists.append(_finish_anchors([_jats_ref(r) for r in refs], refs))
+    if not lists:  # BioMed Central's own article XML: <refgrp><bibl> (not the <bibl> of
+        # the article itself in its front matter)
+        for group in (g for g in root.iter() if _local(g.tag) == "refgrp"):
+            bibls = [b for b in group if _local(b.tag) == "bibl"]
+            lists.append(_finish_anchors([_bmc_ref(b) for b in bibls], bibls))
     return lists
+
+
+def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dict[str, Any]]:
+    """Anchors from the markup's fields: the first author's family name and up to six title
+    words that no other entry's title has (the year is left out: pages and their XML do
+    not always agree on it). Entries whose markup gave too little (a group author with a
+    note) get one from their words, as entries read off a page do."""
+    titles = [entry["anchor"].split("|", 1)[-1].split() for entry in entries]
+    seen_in: dict[str, int] = {}
+    for words in titles:
+        for word in set(words):
+            seen_in[word] = seen_in.get(word, 0) + 1
+    fallback = _text_anchors([_text(node) for node in nodes])
+    for entry, words, (text_anchor, strong) in zip(entries, titles, fallback, strict=True):
+        family = entry["anchor"].split("|", 1)[0].split()
+        rare: list[str] = []
+        for most in (1, 2, 3):
+            rare += [w for w in words if seen_in[w] == most and w not in rare]
+            if len(rare) >= 3:
+                break
+        rare = [w for w in words if w in rare][:6]  # in title order
+        if len(family) + len(rare) >= 3:
+            entry["anchor"] = " ".join([*family, *rare])
+            strong = any(seen_in[w] == 1 for w in rare)
+        else:
+            entry["anchor"] = text_anchor
+        if not strong:
+            entry["weak"] = 1
+    return entries
 
 
 def _bmc_ref(bibl: Any) -> dict[str, Any]:
@@ -416,12 +448,19 @@ def _coins_fields(element: Tag) -> dict[str, Any] | None:
 
 def _page_refs(markup: bytes, selectors: list[str], split: bool) -> list[list[dict[str, Any]]]:
     soup = BeautifulSoup(markup, "html.parser")
-    hidden = (
+    hidden = (  # back-links, and what a browser does not show
         ".mw-cite-backlink, .mw-linkback-text, a[rel='mw:referencedBy'],"
         " [style*='display:none'], [style*='display: none']"
     )
-    for span in soup.select(hidden):  # back-links, and what a browser does not show
+    for span in soup.select(hidden):
         span.decompose()
+    for tag in soup.find_all(True):  # labels: "1.", "Smith et al., 2008a"
+        if (
+            not tag.decomposed
+            and any(str(c).lower().endswith("label") for c in tag.get("class") or [])
+            and len(tag.get_text()) < 40
+        ):
+            tag.decompose()
     for link in soup.find_all("a"):  # buttons to other services are not the citation
         if isinstance(link, Tag) and _SERVICE_LINK.match(link.get_text(" ")):
             link.decompose()
