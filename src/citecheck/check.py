@@ -31,6 +31,7 @@ from citecheck.model import (
     Verdict,
 )
 from citecheck.parse import parse_entry
+from citecheck.readahead import read_ahead
 from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
@@ -212,7 +213,9 @@ class Run:
             tracker.pages(len(self._found.errors))
             window: list[_Parsed | FileReport] = []
             references = 0
-            for item in _read(self._found.files, self._options.jobs, self._options.limits):
+            documents = _read(self._found.files, self._options.jobs, self._options.limits)
+            # The next window is read while this one's look-ups wait for the services.
+            for item in read_ahead(documents, WINDOW_FILES):
                 window.append(item)
                 if isinstance(item, _Parsed):
                     references += len(item.items)
