@@ -2,7 +2,9 @@
 
 An audit alternates between reading documents (CPU) and waiting for the services (the
 rate limits): reading the next window of pages while the current one's look-ups wait
-turns the sum of the two into roughly the larger of them.
+turns the sum of the two into roughly the larger of them. The reading itself must then
+happen elsewhere than in the thread (check.py uses it over the reading processes of
+--jobs): the time limit per document is a signal only the main thread receives.
 """
 
 from __future__ import annotations
