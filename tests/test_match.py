@@ -689,3 +689,28 @@ def test_article_number_against_a_page_range_is_not_compared() -> None:
 def test_arxiv_doi_versions_are_one_doi() -> None:
     assert clean_doi("10.48550/arXiv.2205.14135v3") == "10.48550/arxiv.2205.14135"
     assert clean_doi("10.1000/abcv2") == "10.1000/abcv2"
+
+
+def test_a_title_cut_short_is_re_read_and_its_rest_is_not_taken_for_the_venue() -> None:
+    record = Record(
+        source=Source.CROSSREF,
+        authors=("Wang Y", "Liu Q", "Jin C"),
+        title="Is RLHF More Difficult than Standard RL? A Theoretical Perspective",
+        journal="Advances in Neural Information Processing Systems",
+        journals=("Advances in Neural Information Processing Systems",),
+        year=2023,
+        kind="proceedings-article",
+        doi="10.5555/rlhf",
+    )
+    parsed = Reference(
+        index=1,
+        raw="Wang Y, Liu Q, Jin C. Is RLHF More Difficult than Standard RL? A Theoretical "
+        "Perspective. In: NeurIPS. 2023.",
+        kind="conference paper",
+        authors=("Wang Y", "Liu Q", "Jin C"),
+        title="Is RLHF More Difficult than Standard RL?",
+        journal="A Theoretical Perspective. In: NeurIPS",
+        year=2023,
+    )
+    verdict = judge(parsed, lookup(record))
+    assert verdict.status is Status.VERIFIED, verdict.mismatches

@@ -9,12 +9,14 @@ the parser made of the string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from citecheck.authorlists import AuthorCheck, compare_authors
 from citecheck.identify import Evidence, identified
 from citecheck.model import Field, Record, Reference
 from citecheck.normalize import clean_doi, fold, page_bounds
+from citecheck.parse import reparse_with
 from citecheck.titles import same_title, title_in, title_similarity
 from citecheck.venues import is_preprint, is_preprint_venue, same_venue
 
@@ -64,6 +66,7 @@ class Comparison:
     """How each cited field compares with one record: True/False, or None if not compared."""
 
     record: Record
+    cited: Reference  # the reference as compared: re-read with the record as a guide
     title: float | None  # similarity of the parsed title, None when either has none
     fields: dict[Field, bool | None]
     year_off_by_one: bool
@@ -151,6 +154,38 @@ def _pages(cited: str, found: str) -> bool | None:
 
 
 def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAULT) -> Comparison:
+    """The comparison; when the title or venue disagree, or the parser found no title, the
+    reference is first re-read with the record as a guide (parse.reparse_with: where the
+    record's title and venue sit in the raw string), so that a title border the parser put
+    in the wrong place is not reported as a wrong title or venue."""
+    comparison = _compare(reference, record, thresholds)
+    f = comparison.fields
+    if record.title and (
+        not reference.title or f[Field.TITLE] is False or f[Field.JOURNAL] is False
+    ):
+        guided = _venue_after_title(reference, reparse_with(reference, record))
+        if guided != reference:
+            return _compare(guided, record, thresholds)
+    return comparison
+
+
+def _venue_after_title(parsed: Reference, guided: Reference) -> Reference:
+    """The venue without the end of the title: when the parser cut the title short, the
+    rest of it ran into the venue ("A Theoretical Perspective. In: NeurIPS")."""
+    if not (parsed.title and guided.title and guided.journal):
+        return guided
+    old, new = fold(parsed.title), fold(guided.title)
+    tail = new[len(old) :].strip() if new.startswith(old) and new != old else ""
+    venue = fold(guided.journal)
+    if not tail or not venue.startswith(tail):
+        return guided
+    words = len(tail.split())
+    rest = re.split(r"[\W_]+", guided.journal.strip(), maxsplit=words)
+    journal = rest[-1].strip(" .,;:") if len(rest) > words else ""
+    return replace(guided, journal=journal or None)
+
+
+def _compare(reference: Reference, record: Record, thresholds: Thresholds) -> Comparison:
     fields: dict[Field, bool | None] = dict.fromkeys(Field)
     title = None
     in_raw = bool(record.title) and title_in(record.title or "", reference.raw)
@@ -182,4 +217,6 @@ def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAU
     if reference.pmid and record.pmid:
         fields[Field.PMID] = reference.pmid.strip() == record.pmid.strip()
     same_id = bool(fields[Field.DOI]) or bool(fields[Field.PMID])
-    return Comparison(record, title, fields, off_by_one, same_id, authors, in_raw, thresholds)
+    return Comparison(
+        record, reference, title, fields, off_by_one, same_id, authors, in_raw, thresholds
+    )

@@ -140,8 +140,13 @@ def _workshop(name: str) -> bool:
     return "workshop" in fold(name)
 
 
+# "In: NeurIPS", "In Proceedings of ...": the word that introduces a venue in a citation.
+_IN = re.compile(r"^\s*in\s*:?\s+", re.IGNORECASE)
+
+
 def same_venue(cited: str, names: tuple[str, ...]) -> bool:
     """Is the cited venue one of these names (a record's journal or proceedings names)?"""
+    cited = _IN.sub("", cited)
     names = tuple(n for n in names if n)
     if not names or not fold(cited):
         return False
