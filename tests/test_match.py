@@ -714,3 +714,19 @@ def test_a_title_cut_short_is_re_read_and_its_rest_is_not_taken_for_the_venue() 
     )
     verdict = judge(parsed, lookup(record))
     assert verdict.status is Status.VERIFIED, verdict.mismatches
+
+
+@pytest.mark.parametrize(
+    ("doi", "preprint"),
+    [
+        ("10.1101/2020.03.01.972026", True),
+        ("10.1101/123456", True),
+        ("10.1101/gad.1402406", False),  # Genes & Development: Cold Spring Harbor's journal
+        ("10.48550/arxiv.2205.14135", True),
+        ("10.1016/s0006-3223(99)00230-9", False),
+    ],
+)
+def test_preprint_dois(doi: str, preprint: bool) -> None:
+    from citecheck.venues import is_preprint
+
+    assert is_preprint(Record(source=Source.CROSSREF, doi=doi, journal="X")) is preprint
