@@ -8,6 +8,7 @@ path -> extract.load -> the reader's structured lists (else references.find_entr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from pathlib import Path
 from citecheck.citations import check_citations
 from citecheck.claims.review import Context, claims_for, contexts
 from citecheck.extract import InputError, load
+from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, Limits, TimeLimitExceeded, time_limit
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
     CitationCheck,
@@ -51,6 +53,7 @@ class Options:
     ignore: Ignore | None = None
     thresholds: Thresholds = DEFAULT
     jobs: int = 1  # processes reading documents (PDFs are slow to read)
+    limits: Limits = DEFAULT_LIMITS  # what one document may cost (extract/limits.py)
     claims: bool = True  # check that cited works are about what their sentences say
     progress: Progress | None = field(default=None, compare=False)
 
@@ -69,12 +72,31 @@ NO_REFERENCES = "no reference section found"
 READ_AHEAD = 256  # documents handed to the reading processes at a time
 
 
-def _parse(path: str) -> _Parsed | FileReport:
-    """The document's references, or a FileReport carrying why it could not be read."""
+def _parse(path: str, limits: Limits = DEFAULT_LIMITS) -> _Parsed | FileReport:
+    """The document's references, or a FileReport carrying why it could not be read.
+
+    Reading and parsing share the time limit; whatever goes wrong with one document is
+    that document's error, never the run's (CITECHECK_DEBUG=1 lets a bug through)."""
     try:
-        document = load(path)
-    except InputError as error:
-        return FileReport(path, error=str(error))
+        with time_limit(limits.seconds):
+            return _read_document(path, limits)
+    except TimeLimitExceeded:
+        error = f"took more than {limits.seconds:g} s to read (the limit; {OPTION['seconds']})"
+    except InputError as problem:
+        error = str(problem)
+    except RecursionError:
+        error = "cannot read: nested too deeply"
+    except MemoryError:
+        error = "cannot read: out of memory"
+    except Exception as problem:
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        error = f"cannot read: internal error ({type(problem).__name__}); please report it"
+    return FileReport(path, error=error)
+
+
+def _read_document(path: str, limits: Limits) -> _Parsed | FileReport:
+    document = load(path, limits)
     entries = _entries(document)
     if not entries:
         return FileReport(path, error=NO_REFERENCES)
@@ -102,16 +124,19 @@ def _reference(entry: Entry) -> Reference:
     return replace(reference, origin=entry.origin, warnings=warnings)
 
 
-def _read(files: Sequence[str], jobs: int) -> Iterator[_Parsed | FileReport]:
+def _read(
+    files: Sequence[str], jobs: int, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[_Parsed | FileReport]:
     """Every document, in order, one at a time; in several processes when asked and worth
     it, a slice at a time, so that only a few documents are ever read ahead."""
     if jobs > 1 and len(files) > 1:
+        read = partial(_parse, limits=limits)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for start in range(0, len(files), READ_AHEAD):
-                yield from pool.map(_parse, files[start : start + READ_AHEAD], chunksize=8)
+                yield from pool.map(read, files[start : start + READ_AHEAD], chunksize=8)
         return
     for path in files:
-        yield _parse(path)
+        yield _parse(path, limits)
 
 
 def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict | None:
@@ -187,7 +212,7 @@ class Run:
             tracker.pages(len(self._found.errors))
             window: list[_Parsed | FileReport] = []
             references = 0
-            for item in _read(self._found.files, self._options.jobs):
+            for item in _read(self._found.files, self._options.jobs, self._options.limits):
                 window.append(item)
                 if isinstance(item, _Parsed):
                     references += len(item.items)

@@ -21,6 +21,7 @@ import click
 from citecheck import __version__, demo, report
 from citecheck.check import Options, Run, check_paths
 from citecheck.config import Config, ConfigError, load_config
+from citecheck.extract.limits import DEFAULT_LIMITS, Limits, format_size, parse_size
 from citecheck.match import DEFAULT, Thresholds
 from citecheck.model import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, FileReport, Report, Summary, Tally
 from citecheck.progress import progress_display
@@ -114,6 +115,30 @@ def _config() -> Config:
 def _thresholds(config: Config) -> Thresholds:
     chosen = {k: v for k, v in vars(config.thresholds).items() if v is not None}
     return replace(DEFAULT, **chosen)
+
+
+def _size(_ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    try:
+        return None if value is None else parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+def _limits(config: Config, given: dict[str, float | None]) -> Limits:
+    """Each limit from its option, else the configuration, else the default."""
+
+    def pick(name: str) -> float:
+        value = given.get(name)
+        value = config.limits.get(name) if value is None else value
+        return float(getattr(DEFAULT_LIMITS, name)) if value is None else value
+
+    return Limits(
+        file_bytes=int(pick("file_bytes")),
+        unpacked_bytes=int(pick("unpacked_bytes")),
+        nesting=int(pick("nesting")),
+        seconds=pick("seconds"),
+        pages=int(pick("pages")),
+    )
 
 
 def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[str, str | None]]:
@@ -242,6 +267,42 @@ def _run(
     show_default=True,
     help="Processes reading documents (helps with many PDFs).",
 )
+@click.option(
+    "--max-file-size",
+    "file_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help=f"Refuse documents larger than this [default: {format_size(DEFAULT_LIMITS.file_bytes)}].",
+)
+@click.option(
+    "--max-unpacked-size",
+    "unpacked_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help="Refuse DOCX/PDF documents that unpack to more than this "
+    f"[default: {format_size(DEFAULT_LIMITS.unpacked_bytes)}].",
+)
+@click.option(
+    "--max-nesting",
+    "nesting",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Refuse HTML nesting elements deeper than this [default: {DEFAULT_LIMITS.nesting}].",
+)
+@click.option(
+    "--max-seconds",
+    "seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Give up reading one document after this long [default: {DEFAULT_LIMITS.seconds:g}].",
+)
+@click.option(
+    "--max-pages",
+    "pages",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Refuse PDFs with more pages than this [default: {DEFAULT_LIMITS.pages}].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(__version__, "--version", prog_name="citecheck")
 def cli(
@@ -256,6 +317,7 @@ def cli(
     mailto: str | None,
     jobs: int,
     quiet: bool,
+    **limits: float | None,
 ) -> int:
     config = _config()
     failing = parse_fail_on(fail_on) if fail_on is not None else config.fail_on
@@ -277,6 +339,7 @@ def cli(
             ignore=lambda ref: config.ignores(ref.raw, ref.doi),
             thresholds=_thresholds(config),
             jobs=jobs,
+            limits=_limits(config, limits),
             progress=progress,
         )
         try:
