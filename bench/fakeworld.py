@@ -118,7 +118,7 @@ def serving(
         server.stop()
 
 
-def _unpace() -> None:
+def unpace() -> None:
     """Pacing at the services' published limits is bench/resolve.py's subject, not this one's."""
     from citecheck.settings import Settings
 
@@ -136,7 +136,7 @@ def check(paths: Sequence[str]) -> Any:
     from citecheck.check import check_paths
     from citecheck.settings import from_environment
 
-    _unpace()
+    unpace()
     return check_paths(list(paths), from_environment(no_cache=True))
 
 

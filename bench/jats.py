@@ -64,6 +64,7 @@ def sample(mirror: Path, size: int, seed: int) -> tuple[list, list]:
 
 def documents(folder: Path, cases: list[Case]) -> dict[str, list[Case]]:
     """One document per article: its references as a numbered list."""
+    folder.mkdir(parents=True, exist_ok=True)
     by_article: dict[str, list[Case]] = {}
     for case in cases:
         by_article.setdefault(case.cited.article, []).append(case)

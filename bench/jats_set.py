@@ -14,8 +14,9 @@ The world served to citecheck (a fixed seed, so every run serves the same one):
   test prefix 10.5555), and on PubMed too when the XML links it to a PMID, else for 60%
   of the works under a made-up PMID;
 - 15% of the works removed from both services: their references are `not_found`;
-- 25% of the others served with one field altered (volume, pages, year, journal, title
-  word, first author): their references are `mismatched` on that field;
+- 25% of the works served with one field altered (volume, pages, year, journal, a title
+  word, the first author or the whole author list): their references are `mismatched`
+  on that field;
 - for 30% of the works a look-alike: the same first author, journal and year, another
   reference's title, other volume and pages: never to be taken for the cited work.
 """
@@ -186,6 +187,9 @@ def _alter(rng: random.Random, cited: Cited, held: Held, others: list[Cited]) ->
         i = rng.choice(slots) if slots else len(words) - 1
         words[i] = rng.choice([w for w in pool if w.lower() != words[i].lower()])
         return which, replace(held, title=" ".join(words))
+    if rng.random() < 0.5:  # the whole list is another work's
+        other = rng.choice([o for o in others if o.authors[0][0] != cited.authors[0][0]])
+        return "authors", replace(held, authors=other.authors)
     families = sorted({o.authors[0][0] for o in others} - {cited.authors[0][0]})
     authors = ((rng.choice(families), held.authors[0][1]), *held.authors[1:])
     return "authors", replace(held, authors=authors)

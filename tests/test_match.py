@@ -730,3 +730,76 @@ def test_preprint_dois(doi: str, preprint: bool) -> None:
     from citecheck.venues import is_preprint
 
     assert is_preprint(Record(source=Source.CROSSREF, doi=doi, journal="X")) is preprint
+
+
+# --- issue 15: the candidate scorer, both views ------------------------------------------
+
+INFLUENZA = Record(
+    source=Source.PUBMED,
+    authors=("Hoffmann E", "Stech J", "Guan Y", "Webster RG", "Perez DR"),
+    title="Universal primer set for the full-length amplification of all influenza A viruses",
+    journal="Arch Virol",
+    journals=("Arch Virol", "Archives of virology"),
+    year=2001,
+    volume="146",
+    issue="12",
+    pages="2275-89",
+    pmid="11811679",
+    doi="10.1007/s007050170002",
+)
+INFLUENZA_RAW = (
+    "E.J. Hoffmann, Y. Stech, R.G. Guan, D.R. Webster, Universal primer set for the "
+    "full-length amplification of all influenza A viruses. Arch. Virol. 119, 2275-2289 (2001)"
+)
+
+
+def test_the_influenza_primer_string_is_identified_and_its_errors_named() -> None:
+    from citecheck.model import Entry
+    from citecheck.parse import parse_entry
+
+    reference = parse_entry(Entry(1, INFLUENZA_RAW, 1))
+    verdict = judge(reference, lookup(INFLUENZA))
+    assert verdict.status is Status.MISMATCHED
+    assert [m.field for m in verdict.mismatches] == [Field.AUTHORS, Field.VOLUME]
+
+
+def test_the_raw_string_identifies_a_work_whose_title_the_parser_lost() -> None:
+    reference = Reference(
+        index=1,
+        raw=INFLUENZA_RAW,
+        authors=("Hoffmann EJ", "Stech Y", "Guan RG", "Webster DR"),
+        year=2001,
+        volume="119",
+        pages="2275-2289",
+    )
+    verdict = judge(reference, lookup(INFLUENZA))
+    assert verdict.match == INFLUENZA
+
+
+def test_a_look_alike_same_author_journal_and_year_other_title_is_not_the_work() -> None:
+    look_alike = Record(
+        **{
+            **INFLUENZA.__dict__,
+            "title": "Eight-plasmid system for rapid generation of influenza virus vaccines",
+            "volume": "147",
+            "pages": "1201-9",
+            "pmid": "12111111",
+            "doi": "10.1007/other",
+        }
+    )
+    reference = Reference(
+        index=1,
+        raw=INFLUENZA_RAW,
+        authors=("Hoffmann EJ", "Stech Y", "Guan RG", "Webster DR"),
+        title="Universal primer set for the full-length amplification of all influenza A viruses",
+        journal="Arch. Virol",
+        year=2001,
+        volume="119",
+        pages="2275-2289",
+    )
+    assert judge(reference, lookup(look_alike)).status is Status.NOT_FOUND
+
+
+def test_a_title_cited_with_other_authors_is_still_the_work() -> None:
+    swapped = vi(authors=("Smith J", "Jones K", "Brown L"))
+    assert judge(swapped, lookup(VI)).status is Status.MISMATCHED

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from citecheck.authorlists import AuthorCheck, compare_authors
-from citecheck.identify import Evidence, identified
+from citecheck.identify import THRESHOLD, Evidence, identified
 from citecheck.model import Field, Record, Reference
-from citecheck.normalize import clean_doi, fold, page_bounds
+from citecheck.normalize import clean_doi, family_name, fold, page_bounds
 from citecheck.parse import reparse_with
 from citecheck.titles import same_title, title_in, title_similarity
 from citecheck.venues import is_preprint, is_preprint_venue, same_venue
@@ -26,9 +26,10 @@ class Thresholds:
     """Similarities (0..1) at which two values count as the same; a project can tune them
     ([tool.citecheck.thresholds])."""
 
-    title_same: float = 0.90  # titles this similar identify a work with its author or year
-    title_close: float = 0.75  # close enough when first author and year agree
+    title_same: float = 0.90  # titles this similar are near enough to name a closest record
+    title_close: float = 0.75  # below this, a cited identifier on another title is borrowed
     author_same: float = 0.90  # family names: transliteration and diacritic differences
+    identify: float = THRESHOLD  # the scorer's probability that names the cited work
 
 
 DEFAULT = Thresholds()
@@ -73,6 +74,7 @@ class Comparison:
     same_id: bool  # the cited DOI or PMID is the record's
     authors: AuthorCheck | None
     title_in_raw: bool  # the reference string contains the record's title
+    raw_coverage: float | None  # the part of the record, as a citation, the string holds
     thresholds: Thresholds = DEFAULT
 
     @property
@@ -90,6 +92,7 @@ class Comparison:
             volume=f[Field.VOLUME],
             pages=f[Field.PAGES],
             same_id=self.same_id,
+            raw_coverage=self.raw_coverage,
         )
 
     @property
@@ -97,7 +100,7 @@ class Comparison:
         """Is the record the cited work, whatever else the citation got wrong?"""
         if self.same_id and not self.id_contradicted:
             return True
-        return identified(self.evidence, self.thresholds.title_same, self.thresholds.title_close)
+        return identified(self.evidence, self.thresholds.identify)
 
     @property
     def id_contradicted(self) -> bool:
@@ -217,6 +220,25 @@ def _compare(reference: Reference, record: Record, thresholds: Thresholds) -> Co
     if reference.pmid and record.pmid:
         fields[Field.PMID] = reference.pmid.strip() == record.pmid.strip()
     same_id = bool(fields[Field.DOI]) or bool(fields[Field.PMID])
+    coverage = raw_coverage(reference.raw, record)
     return Comparison(
-        record, reference, title, fields, off_by_one, same_id, authors, in_raw, thresholds
+        record, reference, title, fields, off_by_one, same_id, authors, in_raw, coverage, thresholds
     )
+
+
+def raw_coverage(raw: str, record: Record) -> float | None:
+    """The part of the record written as a citation (first three authors' family names,
+    year, title words, volume, first page) that the reference string contains: the raw
+    view of a candidate, which needs no parser."""
+    wanted = fold(record.title or "").split()
+    wanted += [w for a in record.authors[:3] for w in fold(family_name(a)).split()]
+    bounds = page_bounds(record.pages)
+    wanted += [
+        fold(v)
+        for v in (str(record.year or ""), record.volume or "", bounds[0] if bounds else "")
+        if v
+    ]
+    have = set(fold(raw).split())
+    if not wanted or not have:
+        return None
+    return sum(w in have for w in wanted) / len(wanted)
