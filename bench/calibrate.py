@@ -118,13 +118,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--pairs", type=Path, help="keep the candidate pairs here (JSON), reuse")
     args = parser.parse_args(argv)
-    drawn, pool = sample(args.mirror, args.size, args.seed)
-    cases = build(drawn, pool, args.seed)
-    with serving(list(served(cases))), tempfile.TemporaryDirectory() as tmp:
-        calibration = pairs(
-            [c for c in cases if half(c.cited.article) == "calibration"], Path(tmp, "c")
-        )
-        evaluation = pairs([c for c in cases if half(c.cited.article) == "eval"], Path(tmp, "e"))
+    if args.pairs and args.pairs.exists():
+        calibration, evaluation = json.loads(args.pairs.read_text(encoding="utf-8"))
+    else:
+        drawn, pool = sample(args.mirror, args.size, args.seed)
+        cases = build(drawn, pool, args.seed)
+        with serving(list(served(cases))), tempfile.TemporaryDirectory() as tmp:
+            calibration = pairs(
+                [c for c in cases if half(c.cited.article) == "calibration"], Path(tmp, "c")
+            )
+            evaluation = pairs(
+                [c for c in cases if half(c.cited.article) == "eval"], Path(tmp, "e")
+            )
+        if args.pairs:
+            args.pairs.write_text(json.dumps([calibration, evaluation]), encoding="utf-8")
     bias, weights = fit(calibration)
     threshold = max(
         (accuracy(calibration, bias, weights, t / 100), -abs(t - 50), t / 100) for t in range(5, 96)
