@@ -15,7 +15,7 @@ import stat
 import sys
 from pathlib import Path
 
-from citecheck.extract.html import html_to_text
+from citecheck.extract.html import read_html
 from citecheck.extract.limits import (
     DEFAULT_LIMITS,
     OPTION,
@@ -88,6 +88,8 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if not data.strip():
         raise InputError("the file is empty")
     binary = _binary_kind(suffix, data)
+    if binary is DocumentKind.PDF:
+        return _pdf_document(path, data, limits)
     if binary is not None:
         return Document(path=path, text=_binary_text(binary, data, limits), kind=binary)
     try:
@@ -98,6 +100,11 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise InputError("the file is empty")
     kind = _kind_for(path, text)
     _check_nesting(kind, text, limits)
+    if kind is DocumentKind.HTML:
+        page = read_html(text)
+        if not page.text.strip() and not page.lists:
+            raise InputError("no readable text in the HTML")
+        return Document(path, page.text, kind, lists=page.lists, links=page.links)
     return Document(path=path, text=_convert(kind, text), kind=kind)
 
 
@@ -113,6 +120,17 @@ def _binary_kind(suffix: str, data: bytes) -> DocumentKind | None:
     return None
 
 
+def _pdf_document(path: str, data: bytes, limits: Limits) -> Document:
+    """The PDF's text, and the reference lists its layout shows (extract/pdf.py)."""
+    from citecheck.extract.pdf import PdfError, read_pdf
+
+    try:
+        content = read_pdf(data, limits)
+    except PdfError as error:
+        raise InputError(str(error)) from None
+    return Document(path=path, text=content.text, kind=DocumentKind.PDF, lists=content.lists)
+
+
 def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
     from citecheck.extract.docx import DocxError, docx_to_text
     from citecheck.extract.pdf import PdfError, pdf_to_text
@@ -126,11 +144,6 @@ def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
 
 
 def _convert(kind: DocumentKind, text: str) -> str:
-    if kind is DocumentKind.HTML:
-        text = html_to_text(text)
-        if not text.strip():
-            raise InputError("no readable text in the HTML")
-        return text
     if kind is DocumentKind.MARKDOWN:
         return markdown_to_text(text)
     if kind in (DocumentKind.BIBTEX, DocumentKind.RIS, DocumentKind.NBIB):
