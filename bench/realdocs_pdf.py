@@ -90,7 +90,9 @@ for ident, path, count in (
     ("jhep-2503.05621", "tests/data/2503.05621.pdf", 24),
     ("cern-1503.07589", "tests/data/1503.07589v1.pdf", 36),
 ):
-    _pdf("physics", ident, "inspirehep/refextract", path, "GPL-2.0 repo; arXiv preprint", count=count)
+    _pdf(
+        "physics", ident, "inspirehep/refextract", path, "GPL-2.0 repo; arXiv preprint", count=count
+    )
 
 _HEADING = re.compile(r"^\s*(?:\d+\.?\s*|[IVX]+\.?\s*)?(?:references|bibliography)\s*$", re.I)
 _LABEL = re.compile(r"^\s*\[?(\d{1,3})[\].]?(?:\s|$)")

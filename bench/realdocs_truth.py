@@ -36,7 +36,6 @@ from urllib.parse import parse_qsl
 
 from bs4 import BeautifulSoup, Tag
 from defusedxml import ElementTree  # type: ignore[import-untyped]
-
 from realdocs_pdf import SOURCES as PDF_SOURCES
 from realdocs_pdf import numbered_texts
 
