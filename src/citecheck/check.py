@@ -33,6 +33,7 @@ from citecheck.parse import parse_entry
 from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
+from citecheck.suggest import with_suggestions
 from citecheck.walk import walk
 
 # Called as work advances: (stage, done, total, note); stage is "reading" or "looking up";
@@ -204,6 +205,6 @@ def check_paths(paths: Sequence[str], settings: Settings, options: Options | Non
                 item = FileReport(item.path, no_references=True)
             reports.append(item)
         else:
-            file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)
+            file_verdicts = with_suggestions([verdicts[id(r)] for _, r in item.items])
             reports.append(FileReport(item.path, file_verdicts, citations=item.citations))
     return Report(files=tuple(reports), files_skipped=found.skipped_count)
