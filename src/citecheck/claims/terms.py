@@ -105,11 +105,11 @@ _CONDITIONS = frozenset(
     pain ache headache migraine cancer tumor tumour carcinoma neoplasm lymphoma leukemia
     leukaemia melanoma sarcoma glioma glioblastoma myeloma diabetes obesity hypertension
     asthma depression depressive anxiety schizophrenia psychosis bipolar mania dementia
-    alzheimer parkinson stroke epilepsy seizure seizures arthritis infection infections sepsis
+    alzheimer parkinson stroke epilepsy seizure seizures arthritis sepsis
     pneumonia covid influenza hiv aids tuberculosis malaria hepatitis cirrhosis fibrosis
-    injury injuries fracture fractures disorder disorders disease diseases syndrome
+    fracture fractures
     insomnia addiction dependence ptsd autism adhd fibromyalgia neuropathy neuralgia
-    inflammation atherosclerosis infarction failure anemia anaemia ulcer colitis nausea
+    inflammation atherosclerosis infarction anemia anaemia ulcer colitis nausea
     vomiting fatigue delirium suicide suicidal ideation osteoporosis psoriasis dermatitis
     eczema allergy sclerosis obesity overweight hypoxia ischemia ischaemia thrombosis
     embolism bleeding hemorrhage haemorrhage wound burn burns trauma concussion
