@@ -335,6 +335,7 @@ class Summary:
     retracted: int = 0
     errors: int = 0
     without_references: int = 0
+    off_topic: int = 0  # references a sentence cites for something they are not about
 
 
 @dataclass(frozen=True)
@@ -360,4 +361,5 @@ class Report:
             retracted=sum(1 for v in verdicts if v.retracted),
             errors=sum(1 for f in self.files if f.error is not None),
             without_references=sum(1 for f in self.files if f.no_references),
+            off_topic=sum(1 for v in verdicts if v.off_topic),
         )

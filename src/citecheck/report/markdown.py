@@ -17,6 +17,7 @@ from citecheck.report.problems import (
     LABELS,
     SEVERITY_ORDER,
     Problem,
+    claim_lines,
     clean,
     file_errors,
     links,
@@ -32,7 +33,13 @@ LIMIT = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#@~!&])")
 # GitHub turns bare URLs and www. names into links: break them.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
-ICONS = {"retracted": "⛔", "not_found": "❌", "mismatched": "⚠️", "unverified": "❔"}
+ICONS = {
+    "retracted": "⛔",
+    "not_found": "❌",
+    "mismatched": "⚠️",
+    "off_topic": "💬",
+    "unverified": "❔",
+}
 
 
 def escape(text: str) -> str:
@@ -67,6 +74,9 @@ def _details(verdict: Verdict) -> str:
     found = links(verdict.match)
     if found:
         parts.append("found: " + ", ".join(f"[{escape(label)}](<{url}>)" for label, url in found))
+    parts += [f"💬 {escape(line)}" for line in claim_lines(verdict)]
+    if verdict.suggestion:
+        parts.append(f"**corrected entry**: {_code(verdict.suggestion)}")
     return "<br>".join(parts)
 
 
@@ -91,6 +101,7 @@ def _counts(report: Report) -> list[str]:
         ("not found", summary.not_found),
         ("unverified", summary.unverified),
         ("retracted", summary.retracted),
+        ("cited off topic", summary.off_topic),
         ("skipped", summary.skipped),
         ("ignored", summary.ignored),
         ("unreadable files", summary.errors),
@@ -120,7 +131,7 @@ def render(report: Report, *, limit: int = LIMIT) -> str:
         lines.append("**No problems found.** Every checked reference matches its record.")
     lines += ["", escape(summary_line(report.summary())), "", *_counts(report), ""]
 
-    kinds = {p.kind for p in found}
+    kinds = {p.kind for p in found} | {"off_topic" for p in found if p.verdict.off_topic}
     if kinds:
         lines += [
             f"- {ICONS[k]} **{LABELS[k]}**: {ADVICE[k]}" for k in SEVERITY_ORDER if k in kinds

@@ -12,7 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from citecheck.model import RETRACTED, CitationCheck, FileReport, Report, Status, Summary, Verdict
+from citecheck.model import (
+    OFF_TOPIC,
+    RETRACTED,
+    CitationCheck,
+    FileReport,
+    Report,
+    Status,
+    Summary,
+    Topic,
+    Verdict,
+)
 from citecheck.report.problems import ADVICE, who
 
 LABELS = {
@@ -52,7 +62,18 @@ def _legend(report: Report) -> list[Text]:
             lines.append(Text(label.lower(), style=style).append(f": {meaning}"))
     if any(v.retracted for v in verdicts):
         lines.append(Text("retracted", style="bold magenta").append(f": {ADVICE[RETRACTED]}"))
+    if any(v.off_topic for v in verdicts):
+        advice = f": {ADVICE[OFF_TOPIC]}: check the claim, or cite a work that supports it"
+        lines.append(Text("off topic", style="bold cyan").append(advice))
     return lines
+
+
+# How each claim is introduced under the reference it cites.
+CLAIM_LABELS = {
+    Topic.OFF_TOPIC: "OFF TOPIC",
+    Topic.MATCHES: "on topic",
+    Topic.UNKNOWN: "claim not judged",
+}
 
 
 def _details(verdict: Verdict) -> Text:
@@ -63,7 +84,16 @@ def _details(verdict: Verdict) -> Text:
     found = _found(verdict)
     if found:
         lines.append(f"found: {found}")
-    return Text("\n".join(lines))
+    text = Text("\n".join(lines))
+    for claim in verdict.claims:
+        style = "bold cyan" if claim.topic is Topic.OFF_TOPIC else ""
+        text.append("\n")
+        text.append(f"line {claim.line}, {CLAIM_LABELS[claim.topic]}: ", style=style)
+        text.append(claim.why)
+    if verdict.suggestion:
+        text.append("\ncorrected entry: ", style="bold")
+        text.append(verdict.suggestion)
+    return text
 
 
 def _found(verdict: Verdict) -> str:
@@ -115,6 +145,7 @@ def summary_line(summary: Summary, files_skipped: int = 0) -> str:
         (summary.skipped, "skipped"),
         (summary.ignored, "ignored"),
         (summary.retracted, "retracted"),
+        (summary.off_topic, "cited off topic"),
     ):
         if count:
             parts.append(f"{count} {name}")
