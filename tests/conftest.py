@@ -23,6 +23,7 @@ def _offline_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     """Every test: services point nowhere, a private cache dir, no user settings leak in."""
     monkeypatch.setenv("CITECHECK_CROSSREF_URL", NOWHERE)
     monkeypatch.setenv("CITECHECK_PUBMED_URL", NOWHERE)
+    monkeypatch.setenv("CITECHECK_DATACITE_URL", NOWHERE)
     monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "citecheck-cache"))
     for name in ("NCBI_API_KEY", "CITECHECK_MAILTO", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
@@ -42,7 +43,8 @@ def services(
     _offline_environment: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[FakeServices]:
-    """The fake Crossref + PubMed, modes "ok" and counts at zero, env vars pointing at it.
+    """The fake Crossref + PubMed + DataCite, modes "ok" and counts at zero, env vars
+    pointing at it.
 
     .crossref_url / .pubmed_url, .set_mode(service, mode), .calls (Counter keyed by service
     and by (service, endpoint)), .total_calls(service=None), .requests (list of Call),
@@ -52,6 +54,7 @@ def services(
     app.reset()
     monkeypatch.setenv("CITECHECK_CROSSREF_URL", app.crossref_url)
     monkeypatch.setenv("CITECHECK_PUBMED_URL", app.pubmed_url)
+    monkeypatch.setenv("CITECHECK_DATACITE_URL", app.datacite_url)
     yield app
     errors = list(app.errors)
     app.reset()

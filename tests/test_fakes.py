@@ -97,7 +97,7 @@ def test_corpus_size_variety_and_uniqueness() -> None:
     dois = [w.doi.lower() for w in works if w.doi]
     pmids = [w.pmid for w in works if w.pmid]
     assert len(dois) == len(set(dois)) and len(pmids) == len(set(pmids))
-    assert all(w.in_crossref or w.in_pubmed for w in works)
+    assert all(w.in_crossref or w.in_pubmed or w.in_datacite for w in works)
     assert sum(w.in_crossref and not w.in_pubmed for w in works) >= 5
     assert sum(w.in_pubmed and not w.in_crossref for w in works) >= 5
     assert sum(bool(w.article_number) and not w.pages for w in works) >= 3
@@ -595,3 +595,65 @@ def test_standalone_server() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- other kinds and DataCite -------------------------------------------------------------
+
+
+def test_crossref_serves_other_kinds_with_isbns_and_relations(services: FakeServices) -> None:
+    r = requests.get(
+        f"{services.crossref_url}/works",
+        params={"filter": "type:posted-content", "select": "DOI,type,relation,ISBN"},
+        timeout=5,
+    )
+    [preprint] = r.json()["message"]["items"]
+    assert preprint["type"] == "posted-content"
+    [link] = preprint["relation"]["is-preprint-of"]
+    assert link == {"id-type": "doi", "id": "10.1016/j.jpain.2022.01.004", "asserted-by": "subject"}
+    chapter = requests.get(
+        f"{services.crossref_url}/works/10.1007/978-3-030-12345-6_4", timeout=5
+    ).json()["message"]
+    assert chapter["type"] == "book-chapter"
+    assert chapter["container-title"] == ["Ketamine in Pain Medicine: Mechanisms and Practice"]
+    assert chapter["ISBN"] == ["9783030123449", "9783030123456"]
+
+
+def test_pubmed_summarises_a_bookshelf_chapter(services: FakeServices) -> None:
+    r = requests.get(
+        f"{services.pubmed_url}/esummary.fcgi",
+        params={"db": "pubmed", "id": "29262999", "retmode": "json"},
+        timeout=5,
+    )
+    doc = r.json()["result"]["29262999"]
+    assert (doc["doctype"], doc["booktitle"], doc["fulljournalname"]) == (
+        "chapter",
+        "StatPearls",
+        "",
+    )
+    assert doc["publishername"] == "StatPearls Publishing"
+
+
+def test_datacite_one_doi_many_dois_and_a_search(services: FakeServices) -> None:
+    base = services.datacite_url
+    one = requests.get(f"{base}/dois/10.48550/arXiv.1706.03762", timeout=5)
+    assert one.headers["Content-Type"].startswith("application/vnd.api+json")
+    attributes = one.json()["data"]["attributes"]
+    assert attributes["titles"] == [{"title": "Attention Is All You Need"}]
+    assert attributes["types"]["resourceTypeGeneral"] == "Preprint"
+    assert attributes["creators"][0]["familyName"] == "Vaswani"
+    missing = requests.get(f"{base}/dois/10.48550/arxiv.9999.99999", timeout=5)
+    assert missing.status_code == 404 and missing.json()["errors"][0]["status"] == "404"
+    ids = "10.48550/arxiv.1706.03762,10.5281/zenodo.7654321,10.9999/none"
+    many = requests.get(f"{base}/dois", params={"ids": ids, "page[size]": "3"}, timeout=5)
+    assert {d["id"] for d in many.json()["data"]} == {
+        "10.48550/arxiv.1706.03762",
+        "10.5281/zenodo.7654321",
+    }
+    found = requests.get(
+        f"{base}/dois",
+        params={"query": "deep residual learning image recognition", "sort": "relevance"},
+        timeout=5,
+    ).json()
+    assert found["data"][0]["id"] == "10.48550/arxiv.1512.03385"
+    assert found["meta"]["total"] >= 1
+    assert services.calls_to("datacite", "dois_doi") and services.calls_to("datacite", "dois")

@@ -2,8 +2,8 @@
 
     python -m tests.fakes --port 8765 [--crossref-mode M] [--pubmed-mode M]
 
-Prints the two base URLs (export them as CITECHECK_CROSSREF_URL and
-CITECHECK_PUBMED_URL); GET /_calls shows the call counts; Ctrl-C stops it.
+Prints the base URLs (export them as CITECHECK_CROSSREF_URL, CITECHECK_PUBMED_URL and
+CITECHECK_DATACITE_URL); GET /_calls shows the call counts; Ctrl-C stops it.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     modes = "ok, down, rate_limited, flaky:N, garbage, slow:SECONDS"
     parser.add_argument("--crossref-mode", default="ok", help=modes)
     parser.add_argument("--pubmed-mode", default="ok", help=modes)
+    parser.add_argument("--datacite-mode", default="ok", help=modes)
     parser.add_argument("--log", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
     if not args.log:  # a benchmark's thousands of access-log lines would cost time and hide output
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    for mode in (args.crossref_mode, args.pubmed_mode):
+    for mode in (args.crossref_mode, args.pubmed_mode, args.datacite_mode):
         try:
             Mode.parse(mode)
         except ValueError as exc:
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     server, app = start_fakes(args.host, args.port)
     app.set_mode("crossref", args.crossref_mode)
     app.set_mode("pubmed", args.pubmed_mode)
+    app.set_mode("datacite", args.datacite_mode)
     _announce(app)
     try:
         while True:
@@ -58,6 +60,7 @@ def _interrupt(signum: int, frame: object) -> None:
 def _announce(app: FakeServices) -> None:
     print(f"CITECHECK_CROSSREF_URL={app.crossref_url}")
     print(f"CITECHECK_PUBMED_URL={app.pubmed_url}")
+    print(f"CITECHECK_DATACITE_URL={app.datacite_url}")
     print(f"call counts: {app.base_url}/_calls   (Ctrl-C to stop)", flush=True)
 
 

@@ -1,8 +1,10 @@
 """The record corpus both fakes serve, and the text normalisation they match with.
 
-The corpus is fixtures/services/records.json (written by fixtures/services/make_records.py).
-One canonical record feeds both services, each rendering it in its own shape, so a test can
-compare what Crossref and PubMed say about the same work.
+The corpus is fixtures/services/records.json (journal articles, written by
+fixtures/services/make_records.py) and fixtures/services/other_kinds.json (preprints,
+proceedings papers, books, chapters, a report, a standard, a dataset, a Bookshelf chapter).
+One canonical record feeds every service that holds it (Crossref, PubMed, DataCite), each
+rendering it in its own shape, so a test can compare what they say about the same work.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RECORDS_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "services" / "records.json"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "services"
+RECORDS_PATH = FIXTURES / "records.json"
+OTHER_KINDS_PATH = FIXTURES / "other_kinds.json"
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -79,6 +83,15 @@ class Work:
     retracted: bool
     updates: tuple[dict[str, Any], ...] = ()
     title_words: frozenset[str] = field(default=frozenset(), compare=False)
+    # Beyond journal articles (other_kinds.json): `journal` then holds the venue (the
+    # proceedings, the book a chapter is in, the preprint server).
+    in_datacite: bool = False
+    isbns: tuple[str, ...] = ()
+    # Links to other versions, as Crossref names them: ("is-preprint-of", doi), ...
+    relations: tuple[tuple[str, str], ...] = ()
+    arxiv: str | None = None  # "1706.03762": its DataCite DOI is 10.48550/arxiv.<id>
+    resource_type: str | None = None  # DataCite's resourceTypeGeneral ("Preprint", ...)
+    pubmed_doctype: str | None = None  # ESummary's doctype for Bookshelf: "book", "chapter"
 
     @property
     def first_page(self) -> str | None:
@@ -140,6 +153,12 @@ def _work(raw: dict[str, Any]) -> Work:
         retracted=bool(raw["retracted"]),
         updates=tuple(raw.get("updates") or ()),
         title_words=frozenset(words(raw["title"])),
+        in_datacite=bool(raw.get("in_datacite")),
+        isbns=tuple(raw.get("isbns") or ()),
+        relations=tuple((str(k), str(v)) for k, v in raw.get("relations") or ()),
+        arxiv=raw.get("arxiv"),
+        resource_type=raw.get("resource_type"),
+        pubmed_doctype=raw.get("pubmed_doctype"),
     )
 
 
@@ -156,8 +175,16 @@ class Corpus:
         return tuple(w for w in self.works if w.in_pubmed)
 
     @functools.cached_property
+    def datacite(self) -> tuple[Work, ...]:
+        return tuple(w for w in self.works if w.in_datacite)
+
+    @functools.cached_property
     def _by_doi(self) -> dict[str, Work]:
         return {w.doi.lower(): w for w in self.crossref if w.doi}
+
+    @functools.cached_property
+    def _datacite_by_doi(self) -> dict[str, Work]:
+        return {w.doi.lower(): w for w in self.datacite if w.doi}
 
     @functools.cached_property
     def _by_pmid(self) -> dict[str, Work]:
@@ -180,6 +207,10 @@ class Corpus:
     def by_pmid(self, pmid: str) -> Work | None:
         return self._by_pmid.get(pmid.strip())
 
+    def datacite_by_doi(self, doi: str) -> Work | None:
+        """The DataCite record with this DOI (case-insensitive), if DataCite has it."""
+        return self._datacite_by_doi.get(doi.strip().lower())
+
     def find(self, doi: str | None = None, pmid: str | None = None) -> Work | None:
         """Any record (whichever service holds it), for tests that need the canonical data."""
         for w in self.works:
@@ -191,7 +222,10 @@ class Corpus:
 
 
 @functools.cache
-def load_corpus(path: Path = RECORDS_PATH) -> Corpus:
-    """Parse records.json once per process (the fixtures share it across tests)."""
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return Corpus(tuple(_work(r) for r in raw["records"]))
+def load_corpus(path: Path = RECORDS_PATH, extra: tuple[Path, ...] = (OTHER_KINDS_PATH,)) -> Corpus:
+    """Parse the record files once per process (the fixtures share them across tests)."""
+    works: list[Work] = []
+    for one in (path, *extra):
+        raw = json.loads(one.read_text(encoding="utf-8"))
+        works.extend(_work(r) for r in raw["records"])
+    return Corpus(tuple(works))

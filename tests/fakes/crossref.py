@@ -69,7 +69,7 @@ def work_json(w: Work, score: float = 1.0) -> dict[str, Any]:
         "reference-count": 10 + len(w.title) % 40,
         "publisher": w.publisher,
         "content-domain": {"domain": [], "crossmark-restriction": False},
-        "short-container-title": [w.journal_abbrev],
+        "short-container-title": [w.journal_abbrev] if w.journal_abbrev else [],
         published_key: _date(w),
         "DOI": doi,
         "type": w.type,
@@ -88,7 +88,7 @@ def work_json(w: Work, score: float = 1.0) -> dict[str, Any]:
             for i, a in enumerate(w.authors)
         ],
         "member": str(sum(map(ord, doi.split("/")[0])) % 9000),
-        "container-title": [w.journal],
+        "container-title": [w.journal] if w.journal else [],
         "original-title": [],
         "language": "en",
         "deposited": FIXED_DATE,
@@ -99,10 +99,25 @@ def work_json(w: Work, score: float = 1.0) -> dict[str, Any]:
         "issued": _date(w),
         "references-count": 10 + len(w.title) % 40,
         "URL": f"https://doi.org/{doi}",
-        "ISSN": [w.issn],
-        "issn-type": [{"type": "print", "value": w.issn}],
+        "ISSN": [w.issn] if w.issn else [],
         "published": _date(w),
     }
+    if w.issn:
+        out["issn-type"] = [{"type": "print", "value": w.issn}]
+    if w.isbns:  # books, chapters and proceedings (api_format.md: ISBN, isbn-type)
+        out["ISBN"] = list(w.isbns)
+        out["isbn-type"] = [
+            {"type": "electronic" if i else "print", "value": v} for i, v in enumerate(w.isbns)
+        ]
+    if w.relations:  # api_format.md "Relations": {type: [{id, id-type, asserted-by}]}
+        relation: dict[str, list[dict[str, str]]] = {}
+        for kind, target in w.relations:
+            relation.setdefault(kind, []).append(
+                {"id-type": "doi", "id": target, "asserted-by": "subject"}
+            )
+        out["relation"] = relation
+    if w.type == "posted-content":  # preprints say which kind of posted content they are
+        out["subtype"] = "preprint"
     for key, value in (("volume", w.volume), ("issue", w.issue), ("page", w.pages)):
         if value:
             out[key] = value
@@ -262,6 +277,7 @@ _SELECTABLE = {
     "DOI", "title", "author", "container-title", "short-container-title", "issued", "volume",
     "issue", "page", "article-number", "ISSN", "publisher", "type", "score", "updated-by",
     "published-print", "published-online", "published", "URL", "member", "prefix",
+    "ISBN", "relation", "editor", "standards-body",  # rest-api-doc#289: selectable too
 }  # fmt: skip
 
 

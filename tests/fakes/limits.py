@@ -3,8 +3,10 @@ within them. A call over a limit gets the service's 429, and is counted as a vio
 
 Crossref (SERVICES.md section 1, limits since Dec 2025): polite pool 10/s for single
 records, 3/s for list queries, 3 requests in flight; public pool 5/s, 1/s and 1.
-NCBI (section 5): 3 requests/s without an API key, 10 with one. Windows are one second,
-with a small tolerance for clock jitter between client and server.
+NCBI (section 5): 3 requests/s without an API key, 10 with one. DataCite
+(support.datacite.org/docs/rate-limit): 1,000 requests per 5 minutes with an e-mail address
+in the User-Agent or a mailto parameter, 500 without, held here as 3 and 1 per second.
+Windows are one second, with a small tolerance for clock jitter between client and server.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ def _polite(request: Request) -> bool:
     return bool(request.args.get("mailto")) or "mailto:" in request.headers.get("User-Agent", "")
 
 
+def _identified(request: Request) -> bool:
+    """DataCite counts a request as identified by an e-mail address in the User-Agent or a
+    mailto parameter."""
+    return bool(request.args.get("mailto")) or "@" in request.headers.get("User-Agent", "")
+
+
 def limit_for(service: str, endpoint: str, request: Request) -> tuple[str, int, int]:
     """(bucket, calls per second, calls in flight) that apply to this request."""
     if service == "crossref":
@@ -31,6 +39,8 @@ def limit_for(service: str, endpoint: str, request: Request) -> tuple[str, int, 
         if endpoint == "works_doi":
             return ("crossref-single", 10 if polite else 5, 3 if polite else 1)
         return ("crossref-list", 3 if polite else 1, 3 if polite else 1)
+    if service == "datacite":
+        return ("datacite", 3, 3) if _identified(request) else ("datacite", 1, 1)
     keyed = bool(request.values.get("api_key"))
     rate = 10 if keyed else 3
     return ("pubmed", rate, rate)

@@ -44,7 +44,7 @@ def ids_param(request: Request) -> list[str]:
 def pubtypes(w: Work) -> list[str]:
     """Publication types guessed from the title, plus "Retracted Publication"."""
     title = w.title.lower()
-    types = ["Journal Article"]
+    types = [] if w.pubmed_doctype else ["Journal Article"]
     if "randomized" in title or "randomised" in title:
         types.append("Randomized Controlled Trial")
     if "meta-analysis" in title:
@@ -64,7 +64,37 @@ def pubmed_title(w: Work) -> str:
 
 
 def summary(w: Work) -> dict[str, Any]:
-    """One ESummary (version 0.3 JSON) document summary."""
+    """One ESummary (version 0.3 JSON) document summary.
+
+    A Bookshelf book or chapter (NBK25499: PubMed also indexes NCBI Bookshelf) carries its
+    book in `booktitle`/`bookname`, its publisher in `publishername`, `doctype` "book" or
+    "chapter", and no journal (the exact Bookshelf field values are unconfirmed here).
+    """
+    assert w.pmid is not None
+    if w.pubmed_doctype:
+        return {**_summary(w), **_book_fields(w)}
+    return _summary(w)
+
+
+def _book_fields(w: Work) -> dict[str, Any]:
+    return {
+        "source": "",
+        "fulljournalname": "",
+        "volume": "",
+        "issue": "",
+        "pages": "",
+        "issn": "",
+        "doctype": w.pubmed_doctype,
+        "booktitle": w.journal,
+        "bookname": w.journal,
+        "publishername": w.publisher,
+        "publisherlocation": "Treasure Island (FL)",
+        "medium": "Internet",
+        "chapter": w.title if w.pubmed_doctype == "chapter" else "",
+    }
+
+
+def _summary(w: Work) -> dict[str, Any]:
     assert w.pmid is not None
     names = [a.medline for a in w.authors]
     ids = [{"idtype": "pubmed", "idtypen": 1, "value": w.pmid}]

@@ -1,10 +1,12 @@
-"""One local HTTP server for both fakes: Crossref under /crossref, E-utilities under /eutils.
+"""One local HTTP server for the fakes: Crossref under /crossref, E-utilities under /eutils,
+DataCite under /datacite.
 
 It counts and records every call, and can misbehave on purpose per service ("modes"):
   ok              answer normally
   down            503 with a small HTML error page
   rate_limited    429, Retry-After: 1 (PubMed: its JSON body, SERVICES.md section 5;
-                  Crossref: the historical HTML body, section 1)
+                  Crossref: the historical HTML body, section 1; DataCite: a JSON:API
+                  error document)
   flaky:N         the first N calls after the mode is set get 503, then answers are normal
   garbage         200 with a truncated body (cut JSON / XML; an HTML page for ECitMatch)
   wrong_shape     200 with valid JSON of the wrong shape (text without fields for ECitMatch)
@@ -28,10 +30,11 @@ from werkzeug.wrappers import Request, Response
 
 from .corpus import Corpus, load_corpus
 from .crossref import CrossrefFake, rate_headers
+from .datacite import DataCiteFake
 from .limits import Limits, limit_for
 from .pubmed import PubMedFake
 
-SERVICES = ("crossref", "pubmed")
+SERVICES = ("crossref", "pubmed", "datacite")
 MODE_KINDS = ("ok", "down", "rate_limited", "flaky", "garbage", "wrong_shape", "slow")
 # file name -> endpoint name used in the call counts
 EUTILS = {
@@ -89,6 +92,7 @@ class FakeServices:
         self.corpus = corpus or load_corpus()
         self.crossref = CrossrefFake(self.corpus)
         self.pubmed = PubMedFake(self.corpus)
+        self.datacite = DataCiteFake(self.corpus)
         self.base_url = ""
         self.calls: Counter[Any] = Counter()
         self.requests: list[Call] = []
@@ -113,6 +117,10 @@ class FakeServices:
     @property
     def pubmed_url(self) -> str:
         return f"{self.base_url}/eutils"
+
+    @property
+    def datacite_url(self) -> str:
+        return f"{self.base_url}/datacite"
 
     def set_mode(self, service: str, mode: str) -> None:
         if service not in SERVICES:
@@ -218,6 +226,14 @@ class FakeServices:
             if endpoint is not None:
                 return "pubmed", endpoint, lambda: getattr(self.pubmed, endpoint)(request)
             return "pubmed", "other", _not_found
+        if path.startswith("/datacite/"):
+            sub = path[len("/datacite") :]
+            if sub.rstrip("/") == "/dois":
+                return "datacite", "dois", lambda: self.datacite.dois(request)
+            if sub.startswith("/dois/"):
+                doi = sub[len("/dois/") :]
+                return "datacite", "dois_doi", lambda: self.datacite.doi(request, doi)
+            return "datacite", "other", _not_found
         return "other", "other", _not_found
 
     def _control(self, request: Request) -> Response | None:
@@ -255,6 +271,11 @@ def _too_many(request: Request, service: str) -> Response:
         body = {"error": "API rate limit exceeded", "api-key": who, "count": "4", "limit": "3"}
         return Response(
             json.dumps(body), status=429, content_type="application/json", headers=headers
+        )
+    if service == "datacite":
+        error = {"errors": [{"status": "429", "title": "Too many requests"}]}
+        return Response(
+            json.dumps(error), status=429, content_type="application/vnd.api+json", headers=headers
         )
     return Response(CROSSREF_429, status=429, content_type="text/html", headers=headers)
 
