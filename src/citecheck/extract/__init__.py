@@ -88,6 +88,8 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if not data.strip():
         raise InputError("the file is empty")
     binary = _binary_kind(suffix, data)
+    if binary is DocumentKind.PDF:
+        return _pdf_document(path, data, limits)
     if binary is not None:
         return Document(path=path, text=_binary_text(binary, data, limits), kind=binary)
     try:
@@ -116,6 +118,17 @@ def _binary_kind(suffix: str, data: bytes) -> DocumentKind | None:
     if suffix in (".pdf", ".docx") and binary_kind(data) is None:
         raise InputError(f"not a {suffix[1:].upper()} file (its content is plain text)")
     return None
+
+
+def _pdf_document(path: str, data: bytes, limits: Limits) -> Document:
+    """The PDF's text, and the reference lists its layout shows (extract/pdf.py)."""
+    from citecheck.extract.pdf import PdfError, read_pdf
+
+    try:
+        content = read_pdf(data, limits)
+    except PdfError as error:
+        raise InputError(str(error)) from None
+    return Document(path=path, text=content.text, kind=DocumentKind.PDF, lists=content.lists)
 
 
 def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
