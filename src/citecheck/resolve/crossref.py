@@ -9,15 +9,19 @@ This is the only module that imports habanero.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
 from habanero import Crossref
 
-from citecheck.model import Record, Source
+from citecheck.model import Record, Reference, Source
 from citecheck.normalize import author_label, clean_doi, full_pages
 from citecheck.resolve.errors import ServiceUnavailable, TransientError
 from citecheck.resolve.http import Caller, rate_from_headers, retry_after_seconds, user_agent
+from citecheck.resolve.query import bibliographic
+from citecheck.resolve.service import Hit
+from citecheck.settings import Settings
 
 SERVICE = "crossref"
 # Only the fields the matcher reads: `select` keeps answers small (Crossref's advice).
@@ -36,6 +40,9 @@ SELECT = [
     "page",
     "article-number",
     "updated-by",
+    "publisher",
+    "ISBN",
+    "relation",
 ]
 # DOIs per batch call: keeps the URL well under common 8 KB limits (third-party clients
 # use 50; SERVICES.md section 3). A DOI with a comma cannot go in a filter list.
@@ -178,3 +185,38 @@ class CrossrefClient:
         if not isinstance(items, list):
             raise ServiceUnavailable(SERVICE, "search answer without an item list")
         return [work_to_record(item) for item in items if isinstance(item, dict)]
+
+
+class CrossrefService:
+    """Crossref behind the resolver's Service interface (service.py): DOIs in batches of
+    BATCH (one at a time for a DOI with a comma, which a filter list would split), and a
+    bibliographic search with the whole reference string."""
+
+    name: str = SERVICE
+    kinds: frozenset[str] = frozenset({"doi"})
+    hit_kind: str | None = None
+
+    def __init__(self, settings: Settings, caller: Caller) -> None:
+        self.caller = caller
+        self._client = CrossrefClient(
+            settings.crossref_url, settings.mailto, settings.timeout, caller
+        )
+        self._rows = settings.crossref_rows
+
+    def identify(self, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        found: dict[str, list[Hit]] = {}
+        listable = [doi for doi in ids if "," not in doi]
+        for start in range(0, len(listable), BATCH):
+            batch = listable[start : start + BATCH]
+            records = self._client.by_dois(batch)
+            found.update({doi: [records[doi]] for doi in batch if doi in records})
+        for doi in ids:
+            if "," in doi:
+                found[doi] = list(self._client.by_doi(doi))
+        return found
+
+    def query(self, reference: Reference) -> str | None:
+        return bibliographic(reference)
+
+    def search(self, query: str) -> list[Hit]:
+        return list(self._client.search(query, self._rows))

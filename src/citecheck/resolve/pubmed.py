@@ -9,7 +9,7 @@ carries `tool` and, when known, `email` and `api_key`, as NCBI asks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import requests
@@ -18,6 +18,9 @@ from citecheck.model import Record, Reference, Source
 from citecheck.normalize import clean_doi, fold, full_pages, page_bounds
 from citecheck.resolve.errors import ServiceUnavailable, TransientError
 from citecheck.resolve.http import Caller, rate_from_headers, retry_after_seconds, user_agent
+from citecheck.resolve.query import pubmed_term
+from citecheck.resolve.service import Hit
+from citecheck.settings import Settings
 
 T = TypeVar("T")
 
@@ -272,3 +275,33 @@ class PubMedClient:
             if isinstance(summary, dict) and "error" not in summary:
                 records.append(summary_to_record(summary))
         return records
+
+
+class PubMedService:
+    """PubMed behind the resolver's Service interface (service.py): PMIDs summarised in
+    batches (ESummary), citations matched in batches (ECitMatch; hits are PMIDs), and an
+    ESearch by the terms the reference gives (query.pubmed_term), whose PMIDs the resolver
+    summarises together with every other search's."""
+
+    name: str = SERVICE
+    kinds: frozenset[str] = frozenset({"pmid", "citation"})
+    hit_kind: str | None = "pmid"
+
+    def __init__(self, settings: Settings, caller: Caller) -> None:
+        self.caller = caller
+        self.client = PubMedClient(
+            settings.pubmed_url, settings.mailto, settings.ncbi_api_key, settings.timeout, caller
+        )
+        self._rows = settings.pubmed_rows
+
+    def identify(self, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        if kind == "citation":
+            pmids = self.client.citmatch(list(ids))
+            return {line: [pmid] for line, pmid in zip(ids, pmids, strict=True) if pmid}
+        return {record.pmid: [record] for record in self.client.summaries(list(ids)) if record.pmid}
+
+    def query(self, reference: Reference) -> str | None:
+        return pubmed_term(reference)
+
+    def search(self, query: str) -> list[Hit]:
+        return list(self.client.search_ids(query, self._rows))
