@@ -27,7 +27,7 @@ TEXT = "Ketamine works [1]. So does the synapse story [2].\n\nReferences\n\nnot 
 
 
 def _load(document: Document) -> object:
-    return lambda path: document
+    return lambda path, *limits: document
 
 
 def test_structured_lists_are_used_instead_of_the_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -110,6 +110,7 @@ def cited(**fields: object) -> Reference:
         "index": 1,
         "raw": "",
         "authors": ("Berman RM",),
+        "et_al": True,
         "title": "Antidepressant effects of ketamine in depressed patients",
         "journal": "Biol Psychiatry",
         "year": 2000,
@@ -272,3 +273,419 @@ def test_small_helpers() -> None:
     assert clean_doi("https://doi.org/10.1016/S0006-3223(99)00230-9.") == (
         "10.1016/s0006-3223(99)00230-9"
     )
+
+
+# --- issue 10: titles, authors, venues, identifiers, preprints ---------------------------
+
+VI = Record(
+    source=Source.CROSSREF,
+    authors=("Blei DM", "Kucukelbir A", "McAuliffe JD"),
+    title="Variational Inference: A Review for Statisticians",
+    journal="Journal of the American Statistical Association",
+    journals=("Journal of the American Statistical Association", "J Am Stat Assoc"),
+    year=2017,
+    volume="112",
+    issue="518",
+    pages="859-877",
+    doi="10.1080/01621459.2017.1285773",
+    kind="journal-article",
+)
+
+
+def vi(**fields: object) -> Reference:
+    base: dict[str, object] = {
+        "index": 1,
+        "raw": "",
+        "authors": ("Blei DM", "Kucukelbir A", "McAuliffe JD"),
+        "title": "Variational Inference: A Review for Statisticians",
+        "journal": "J Am Stat Assoc",
+        "year": 2017,
+        "volume": "112",
+        "issue": "518",
+        "pages": "859-77",
+    }
+    base.update(fields)
+    return Reference(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cited_title", "exact"),
+    [
+        ("Variational Inference: A Review for Statisticians", True),
+        ("Variational inference - a review for statisticians.", False),  # no colon: see below
+        ("Variational Inference", True),  # subtitle left out (main title is short though)
+        ("Variational Reasoning: A Review for Statisticians", False),  # one word changed
+        ("Variational Inference: A Review for Statistician", False),  # plural dropped
+        ("Variational Inference: A Survey for Statisticians", False),
+        ("Variational Infrence: A Review for Statisticians", True),  # typo in a long word
+        ("Variational Inference: A Review for Statisticians and Data Scientists", False),
+    ],
+)
+def test_title_exactness(cited_title: str, exact: bool) -> None:
+    from citecheck.titles import same_title
+
+    if cited_title == "Variational Inference":
+        # A short main title alone does not name the work (fewer than 4 words).
+        assert same_title(cited_title, VI.title or "") is False
+        return
+    if cited_title.startswith("Variational inference - "):
+        # The subtitle written after a dash, not a colon: one run of words, the same words.
+        assert same_title(cited_title, VI.title or "") is True
+        return
+    assert same_title(cited_title, VI.title or "") is exact
+
+
+@pytest.mark.parametrize(
+    ("cited", "found", "exact"),
+    [
+        (
+            "Pre-training of Deep Bidirectional Transformers",
+            "Pretraining of deep bidirectional transformers",
+            True,
+        ),
+        (
+            "Optimisation of neural networks for speech",
+            "Optimization of Neural Networks for Speech",
+            True,
+        ),
+        ("The power of quantum neural networks", "Power of Quantum Neural Networks", True),
+        (
+            "Quantum embedding for machine learning",
+            "Quantum embeddings for machine learning",
+            False,
+        ),
+        (
+            "Learning to Summarize with Human Feedback",
+            "Learning to summarize from human feedback",
+            False,
+        ),
+        ("Scaling laws for GPT-3 models", "Scaling laws for GPT-4 models", False),
+        (
+            "Antidepressant effects of ketamine in depressed patients",
+            "Antidepressant effects of ketamine in depressed patients: an open-label trial",
+            True,
+        ),
+        (
+            "Structured fast fourier attention for vision transformers",
+            "Structured fast fourier transform attention for vision transformers",
+            False,
+        ),
+    ],
+)
+def test_same_title_table(cited: str, found: str, exact: bool) -> None:
+    from citecheck.titles import same_title
+
+    assert same_title(cited, found) is exact
+
+
+def test_one_word_title_change_is_identified_and_reported_with_both_titles() -> None:
+    verdict = judge(vi(title="Variational Reasoning: A Review for Statisticians"), lookup(VI))
+    assert verdict.status is Status.MISMATCHED
+    assert [(m.field, m.cited, m.found) for m in verdict.mismatches] == [
+        (Field.TITLE, "Variational Reasoning: A Review for Statisticians", VI.title)
+    ]
+
+
+def test_the_raw_string_overrules_a_title_cut_short_by_the_parser() -> None:
+    raw = (
+        "Blei DM, Kucukelbir A, McAuliffe JD. Variational Inference: A Review for "
+        "Statisticians. J Am Stat Assoc. 2017;112(518):859-77."
+    )
+    verdict = judge(vi(raw=raw, title="Variational Inference"), lookup(VI))
+    assert verdict.status is Status.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("authors", "et_al", "status", "note"),
+    [
+        (("Blei DM", "Kucukelbir A", "McAuliffe JD"), False, Status.VERIFIED, None),
+        (("Blei D", "Kucukelbir A", "McAuliffe J"), False, Status.VERIFIED, None),
+        (("Blei DM",), True, Status.VERIFIED, None),
+        (("Blei DM", "Kucukelbir A"), False, Status.MISMATCHED, "left out: McAuliffe JD"),
+        (
+            ("Blei DM", "McAuliffe JD", "Kucukelbir A"),
+            False,
+            Status.MISMATCHED,
+            "the order differs",
+        ),
+        (
+            ("Blei DM", "Kucukelbir A", "Jordan MI"),
+            False,
+            Status.MISMATCHED,
+            "not in the record: Jordan MI; left out: McAuliffe JD",
+        ),
+        (
+            ("Blei DM", "Kucukelbir A", "McAuliffe JD", "Jordan MI"),
+            False,
+            Status.MISMATCHED,
+            "not in the record: Jordan MI",
+        ),
+        (
+            ("Blei DM", "Kucukelbir K", "McAuliffe JD"),
+            False,
+            Status.MISMATCHED,
+            "not in the record: Kucukelbir K; left out: Kucukelbir A",
+        ),
+        (("Bleı DM", "Kucukelbír A", "McAuliffe JD"), False, Status.VERIFIED, None),
+        (
+            ("Smith J", "Jones K", "Brown L"),
+            False,
+            Status.MISMATCHED,
+            "not in the record: Smith J, Jones K, Brown L; "
+            "left out: Blei DM, Kucukelbir A, McAuliffe JD",
+        ),
+    ],
+)
+def test_whole_author_list(
+    authors: tuple[str, ...], et_al: bool, status: Status, note: str | None
+) -> None:
+    verdict = judge(vi(authors=authors, et_al=et_al), lookup(VI))
+    assert verdict.status is status
+    if note is None:
+        assert verdict.mismatches == ()
+    else:
+        assert [m.field for m in verdict.mismatches] == [Field.AUTHORS]
+        assert f"authors: {note}" in verdict.warnings
+
+
+NEURIPS_PAPER = Record(
+    source=Source.CROSSREF,
+    authors=("Dao T", "Fu D", "Ermon S", "Rudra A", "Ré C"),
+    title="FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness",
+    journal="Advances in Neural Information Processing Systems 35",
+    journals=("Advances in Neural Information Processing Systems 35",),
+    year=2022,
+    kind="proceedings-article",
+    doi="10.5555/neurips.2022.flash",
+)
+FLASH_PREPRINT = Record(
+    source=Source.DATACITE,
+    authors=NEURIPS_PAPER.authors,
+    title=NEURIPS_PAPER.title,
+    journal="arXiv",
+    journals=("arXiv",),
+    year=2022,
+    kind="Preprint",
+    doi="10.48550/arxiv.2205.14135",
+    relations=(("is-preprint-of", "10.5555/neurips.2022.flash"),),
+)
+
+
+def flash(**fields: object) -> Reference:
+    base: dict[str, object] = {
+        "index": 1,
+        "raw": "",
+        "kind": "conference paper",
+        "authors": NEURIPS_PAPER.authors,
+        "title": NEURIPS_PAPER.title,
+        "journal": "NeurIPS",
+        "year": 2022,
+    }
+    base.update(fields)
+    return Reference(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cited_name", "names", "same"),
+    [
+        ("NeurIPS", ("Advances in Neural Information Processing Systems 35",), True),
+        ("NIPS", ("Advances in Neural Information Processing Systems",), True),
+        ("Advances in Neural Information Processing Systems", ("NeurIPS 2022",), True),
+        (
+            "Proc. ICML 2021",
+            ("Proceedings of the 38th International Conference on Machine Learning",),
+            True,
+        ),
+        ("ICLR", ("International Conference on Learning Representations",), True),
+        (
+            "CVPR",
+            ("2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",),
+            True,
+        ),
+        (
+            "CVPR",
+            (
+                "2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition "
+                "Workshops (CVPRW)",
+            ),
+            False,
+        ),
+        (
+            "ICCV",
+            ("2022 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",),
+            False,
+        ),
+        ("AAAI", ("Proceedings of the AAAI Conference on Artificial Intelligence", "AAAI"), True),
+        (
+            "EMNLP",
+            (
+                "Proceedings of the 2021 Conference on Empirical Methods in Natural "
+                "Language Processing",
+            ),
+            True,
+        ),
+        (
+            "ACL",
+            (
+                "Proceedings of the 2021 Conference on Empirical Methods in Natural "
+                "Language Processing",
+            ),
+            False,
+        ),
+        (
+            "NAACL",
+            (
+                "Proceedings of the 2019 Conference of the North American Chapter of the "
+                "Association for Computational Linguistics: Human Language Technologies",
+            ),
+            True,
+        ),
+        ("ICML", ("Machine Learning",), False),
+        ("Mach. Learn.", ("Machine Learning",), True),
+        ("J. Mach. Learn. Res.", ("Journal of Machine Learning Research",), True),
+        ("Nature", ("Nature Computational Science",), False),
+        (
+            "Symposium on Neural Scaling Laws",
+            ("Advances in Neural Information Processing Systems",),
+            False,
+        ),
+        (
+            "Conference on Reward Learning and Alignment",
+            ("International Conference on Learning Representations",),
+            False,
+        ),
+        ("Interspeech 2021", ("Interspeech 2021",), True),
+        (
+            "UAI",
+            ("Proceedings of the 37th Conference on Uncertainty in Artificial Intelligence",),
+            True,
+        ),
+    ],
+)
+def test_same_venue(cited_name: str, names: tuple[str, ...], same: bool) -> None:
+    from citecheck.venues import same_venue
+
+    assert same_venue(cited_name, names) is same
+
+
+def test_conference_paper_cited_by_acronym_is_verified() -> None:
+    assert judge(flash(), lookup(NEURIPS_PAPER)).status is Status.VERIFIED
+
+
+def test_fabricated_venue_is_a_mismatch_naming_the_found_venue() -> None:
+    verdict = judge(flash(journal="Symposium on Neural Scaling Laws"), lookup(NEURIPS_PAPER))
+    assert [(m.field, m.cited, m.found) for m in verdict.mismatches] == [
+        (Field.JOURNAL, "Symposium on Neural Scaling Laws", NEURIPS_PAPER.journal)
+    ]
+
+
+def test_preprint_cited_as_published_is_mismatched_with_venue_preprint() -> None:
+    lone = Record(**{**FLASH_PREPRINT.__dict__, "relations": ()})
+    verdict = judge(flash(journal="ICML"), lookup(lone))
+    assert verdict.status is Status.MISMATCHED
+    assert [(m.field, m.found) for m in verdict.mismatches] == [(Field.JOURNAL, "preprint (arXiv)")]
+
+
+def test_published_version_wins_over_its_preprint_and_a_preprint_doi_is_no_error() -> None:
+    verdict = judge(flash(doi="10.48550/arXiv.2205.14135v2"), lookup(FLASH_PREPRINT, NEURIPS_PAPER))
+    assert verdict.status is Status.VERIFIED
+    assert verdict.match == NEURIPS_PAPER
+    assert any("another version" in w for w in verdict.warnings)
+
+
+def test_preprint_since_published_gets_a_note() -> None:
+    verdict = judge(flash(kind="preprint", journal="arXiv"), lookup(FLASH_PREPRINT))
+    assert verdict.status is Status.VERIFIED
+    assert (
+        "this preprint has since been published: doi:10.5555/neurips.2022.flash" in verdict.warnings
+    )
+
+
+def test_a_found_preprint_does_not_settle_a_conference_citation() -> None:
+    from citecheck.match import is_settled
+
+    assert not is_settled(flash(), lookup(FLASH_PREPRINT))
+    assert is_settled(flash(), lookup(FLASH_PREPRINT, NEURIPS_PAPER))
+    assert is_settled(flash(kind="preprint", journal="arXiv"), lookup(FLASH_PREPRINT))
+
+
+def test_a_cited_doi_that_names_nothing_is_reported() -> None:
+    unresolved = Lookup(records=(VI,), unresolved=(Field.DOI,))
+    verdict = judge(vi(doi="10.47281/bed.57189"), unresolved)
+    assert verdict.status is Status.MISMATCHED
+    assert [(m.field, m.cited, m.found) for m in verdict.mismatches] == [
+        (Field.DOI, "10.47281/bed.57189", VI.doi)
+    ]
+    assert "the cited DOI 10.47281/bed.57189 names no record" in verdict.warnings
+
+
+def test_a_cited_pmid_of_another_work_is_reported_with_the_work_it_names() -> None:
+    verdict = judge(vi(pmid="10686270"), lookup(VI, BERMAN))
+    assert verdict.status is Status.MISMATCHED
+    assert [(m.field, m.cited, m.found) for m in verdict.mismatches] == [
+        (Field.PMID, "10686270", "none")
+    ]
+    assert any(
+        w.startswith("the cited PMID names another work: Berman RM") for w in verdict.warnings
+    )
+
+
+def test_a_pmid_that_names_nothing_on_a_real_paper_is_no_longer_silent() -> None:
+    verdict = judge(cited(pmid="99999999"), Lookup(records=(BERMAN,), unresolved=(Field.PMID,)))
+    assert verdict.status is Status.MISMATCHED
+    assert [(m.field, m.cited, m.found) for m in verdict.mismatches] == [
+        (Field.PMID, "99999999", "10686270")
+    ]
+
+
+def test_an_unresolved_doi_on_an_unknown_work_is_not_found_and_says_so() -> None:
+    verdict = judge(FAVA_AS_CITED, Lookup(unresolved=(Field.DOI,)))
+    assert verdict.status is Status.NOT_FOUND
+    assert "the cited DOI names no record" in verdict.warnings
+
+
+# --- issue 11: journal qualifiers, page suffixes ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cited_name", "names"),
+    [
+        (
+            "J Reine Angew Math",
+            ["Journal für die reine und angewandte Mathematik (Crelles Journal)"],
+        ),
+        (
+            "Journal für die reine und angewandte Mathematik",
+            ["Journal für die reine und angewandte Mathematik (Crelles Journal)"],
+        ),
+        ("Methods Mol Biol", ["Methods in molecular biology (Clifton, N.J.)"]),
+        ("Lancet Infect Dis", ["The Lancet. Infectious diseases"]),
+        ("The Lancet Infectious Diseases", ["The Lancet. Infectious diseases"]),
+    ],
+)
+def test_journal_qualifiers_are_the_same_journal(cited_name: str, names: list[str]) -> None:
+    assert same_journal(cited_name, names)
+
+
+@pytest.mark.parametrize(
+    ("cited_pages", "found", "same"),
+    [
+        ("1308-1309.e1", "1308-1309.e1", True),
+        ("1308-9", "1308-1309.e1", True),
+        ("1308-1309", "1308-1309.e1", True),
+        ("1308", "1308-1309.e1", True),
+        ("1310-1311", "1308-1309.e1", False),
+    ],
+)
+def test_page_suffixes(cited_pages: str, found: str, same: bool) -> None:
+    assert same_pages(cited_pages, found) is same
+
+
+def test_article_number_against_a_page_range_is_not_compared() -> None:
+    record = Record(**{**VI.__dict__, "pages": "e0123456"})
+    assert judge(vi(pages="1-12"), lookup(record)).status is Status.VERIFIED
+
+
+def test_arxiv_doi_versions_are_one_doi() -> None:
+    assert clean_doi("10.48550/arXiv.2205.14135v3") == "10.48550/arxiv.2205.14135"
+    assert clean_doi("10.1000/abcv2") == "10.1000/abcv2"

@@ -2,9 +2,16 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("citecheck")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The name on PyPI ("citecheck" there is an unrelated project); the package and the
+# command are called citecheck.
+DISTRIBUTION = "citecheck-verify"
+# What a source tree that was never installed calls itself: the same words as
+# [tool.setuptools_scm] fallback_version in pyproject.toml.
+UNKNOWN_VERSION = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+try:
+    __version__ = version(DISTRIBUTION)
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = UNKNOWN_VERSION
+
+__all__ = ["DISTRIBUTION", "UNKNOWN_VERSION", "__version__"]

@@ -2,13 +2,14 @@
 
 path -> extract.load -> the reader's structured lists (else references.find_entries), then
         its linked studies -> parse.parse_entry
-     -> Resolver.resolve_all (all references of the run at once) -> match.judge
-     -> FileReport
+     -> Resolver.resolve_all (a window of documents' references at once) -> match.judge
+     -> FileReport, streamed in input order
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -17,6 +18,7 @@ from pathlib import Path
 from citecheck.citations import check_citations
 from citecheck.claims.review import Context, claims_for, contexts
 from citecheck.extract import InputError, load
+from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, Limits, TimeLimitExceeded, time_limit
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
     NOT_INDEXED,
@@ -24,7 +26,6 @@ from citecheck.model import (
     Document,
     Entry,
     FileReport,
-    Lookup,
     Reference,
     Report,
     Status,
@@ -37,8 +38,9 @@ from citecheck.resolve.query import identifiable
 from citecheck.settings import Settings
 from citecheck.walk import walk
 
-# Called as work advances: (stage, done, total, note); stage is "reading" or "looking up";
-# the note says what the look-ups are waiting for ("pubmed 5, crossref 2").
+# Called as work advances: (stage, done, total, note); stage is "pages" (documents fully
+# checked, of all) or "references" (references settled, of those read so far); the note
+# says what the look-ups are waiting for ("pubmed 5, crossref 2").
 Progress = Callable[[str, int, int, str], None]
 # Why a project wants a reference left unchecked (its configuration), or None.
 Ignore = Callable[[Reference], str | None]
@@ -53,6 +55,7 @@ class Options:
     ignore: Ignore | None = None
     thresholds: Thresholds = DEFAULT
     jobs: int = 1  # processes reading documents (PDFs are slow to read)
+    limits: Limits = DEFAULT_LIMITS  # what one document may cost (extract/limits.py)
     claims: bool = True  # check that cited works are about what their sentences say
     progress: Progress | None = field(default=None, compare=False)
 
@@ -68,14 +71,34 @@ class _Parsed:
 
 
 NO_REFERENCES = "no reference section found"
+READ_AHEAD = 256  # documents handed to the reading processes at a time
 
 
-def _parse(path: str) -> _Parsed | FileReport:
-    """The document's references, or a FileReport carrying why it could not be read."""
+def _parse(path: str, limits: Limits = DEFAULT_LIMITS) -> _Parsed | FileReport:
+    """The document's references, or a FileReport carrying why it could not be read.
+
+    Reading and parsing share the time limit; whatever goes wrong with one document is
+    that document's error, never the run's (CITECHECK_DEBUG=1 lets a bug through)."""
     try:
-        document = load(path)
-    except InputError as error:
-        return FileReport(path, error=str(error))
+        with time_limit(limits.seconds):
+            return _read_document(path, limits)
+    except TimeLimitExceeded:
+        error = f"took more than {limits.seconds:g} s to read (the limit; {OPTION['seconds']})"
+    except InputError as problem:
+        error = str(problem)
+    except RecursionError:
+        error = "cannot read: nested too deeply"
+    except MemoryError:
+        error = "cannot read: out of memory"
+    except Exception as problem:
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        error = f"cannot read: internal error ({type(problem).__name__}); please report it"
+    return FileReport(path, error=error)
+
+
+def _read_document(path: str, limits: Limits) -> _Parsed | FileReport:
+    document = load(path, limits)
     entries = _entries(document)
     if not entries:
         return FileReport(path, error=NO_REFERENCES)
@@ -103,21 +126,19 @@ def _reference(entry: Entry) -> Reference:
     return replace(reference, origin=entry.origin, warnings=warnings)
 
 
-def _read_all(files: Sequence[str], options: Options) -> list[_Parsed | FileReport]:
-    """Every document, in order; in several processes when asked and worth it."""
-    done: list[_Parsed | FileReport] = []
-    if options.jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            for item in pool.map(_parse, files, chunksize=8):
-                done.append(item)
-                if options.progress:
-                    options.progress("reading", len(done), len(files), "")
-        return done
+def _read(
+    files: Sequence[str], jobs: int, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[_Parsed | FileReport]:
+    """Every document, in order, one at a time; in several processes when asked and worth
+    it, a slice at a time, so that only a few documents are ever read ahead."""
+    if jobs > 1 and len(files) > 1:
+        read = partial(_parse, limits=limits)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for start in range(0, len(files), READ_AHEAD):
+                yield from pool.map(read, files[start : start + READ_AHEAD], chunksize=8)
+        return
     for path in files:
-        done.append(_parse(path))
-        if options.progress:
-            options.progress("reading", len(done), len(files), "")
-    return done
+        yield _parse(path, limits)
 
 
 def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict | None:
@@ -170,54 +191,142 @@ def _check_claims(
             verdicts[id(reference)] = verdict
 
 
-def check_paths(paths: Sequence[str], settings: Settings, options: Options | None = None) -> Report:
-    """Check every document named or found under `paths`; reports keep the input order.
+# References resolved together: enough for full batches (ECitMatch, ESummary, Crossref
+# filters) and for repeated works to meet, few enough that a 10,000-page run holds one
+# window of pages at a time. The cache carries what was learnt from one window to the next.
+WINDOW_REFERENCES = 5_000
+WINDOW_FILES = 1_000
 
-    All documents are read first, so that the resolver sees every reference of the run
-    at once: identical references are looked up once, and look-ups are batched.
+
+class Run:
+    """One check of everything named or found under `paths`, as a stream of FileReports in
+    input order. Documents are read and checked a window at a time and not held after
+    their report is handed on, so memory stays flat however many pages there are.
+
+        run = Run(paths, settings, options)
+        for file_report in run: ...
+        run.files_skipped, run.total
     """
-    options = options or Options()
-    found = walk(paths, options.include, options.exclude)
-    parsed = _read_all(found.files, options)
-    verdicts: dict[int, Verdict] = {}
-    wanted: list[Reference] = []
-    for item in parsed:
-        if isinstance(item, _Parsed):
-            for entry, reference in item.items:
-                verdict = _unchecked(entry, reference, options)
-                if verdict is None:
-                    wanted.append(reference)
-                else:
-                    verdicts[id(reference)] = verdict
 
-    settled = partial(is_settled, thresholds=options.thresholds)
-    progress = options.progress
-    resolver = Resolver(settings)
-    try:
-        lookups: list[Lookup] = resolver.resolve_all(
+    def __init__(self, paths: Sequence[str], settings: Settings, options: Options | None = None):
+        self._paths = list(paths)
+        self._settings = settings
+        self._options = options or Options()
+        self._found = walk(self._paths, self._options.include, self._options.exclude)
+        self.files_skipped = self._found.skipped_count
+        self.total = len(self._found.files) + len(self._found.errors)
+
+    def __iter__(self) -> Iterator[FileReport]:
+        # Opened before anything is yielded: a cache that cannot be opened (CacheError)
+        # stops the run before any report is written, so the caller can retry without it.
+        resolver = Resolver(self._settings)
+        try:
+            yield from (FileReport(path, error=message) for path, message in self._found.errors)
+            tracker = _Tracker(self._options.progress, self.total, resolver)
+            tracker.pages(len(self._found.errors))
+            window: list[_Parsed | FileReport] = []
+            references = 0
+            for item in _read(self._found.files, self._options.jobs, self._options.limits):
+                window.append(item)
+                if isinstance(item, _Parsed):
+                    references += len(item.items)
+                if references >= WINDOW_REFERENCES or len(window) >= WINDOW_FILES:
+                    yield from self._judge(window, resolver, tracker)
+                    window, references = [], 0
+            yield from self._judge(window, resolver, tracker)
+        finally:
+            resolver.close()
+
+    def _judge(
+        self, window: list[_Parsed | FileReport], resolver: Resolver, tracker: _Tracker
+    ) -> Iterator[FileReport]:
+        """The reports of one window of documents, their references resolved together."""
+        options = self._options
+        verdicts: dict[int, Verdict] = {}
+        wanted: list[Reference] = []
+        for item in window:
+            if isinstance(item, _Parsed):
+                for entry, reference in item.items:
+                    verdict = _unchecked(entry, reference, options)
+                    if verdict is None:
+                        wanted.append(reference)
+                    else:
+                        verdicts[id(reference)] = verdict
+        tracker.references_read(sum(len(i.items) for i in window if isinstance(i, _Parsed)))
+        tracker.references_done(len(verdicts))
+        lookups = resolver.resolve_all(
             wanted,
-            settled=settled,
-            progress=(lambda done, total, note: progress("looking up", done, total, note))
-            if progress
-            else None,
+            settled=partial(is_settled, thresholds=options.thresholds),
+            progress=tracker.looking_up(len(wanted)),
         )
         for reference, lookup in zip(wanted, lookups, strict=True):
             verdicts[id(reference)] = judge(reference, lookup, options.thresholds)
         if options.claims:
-            _check_claims(parsed, verdicts, resolver)
-    finally:
-        resolver.close()
+            _check_claims(window, verdicts, resolver)
 
-    # A page without references, met in a folder, is normal on a website; named on its
-    # own, it is an input that could not be parsed (CONTRACT.md: exit code 2).
-    named = {path for path in paths if path == "-" or not Path(path).is_dir()}
-    reports = [FileReport(path, error=message) for path, message in found.errors]
-    for item in parsed:
-        if isinstance(item, FileReport):
-            if item.error == NO_REFERENCES and item.path not in named:
-                item = FileReport(item.path, no_references=True)
-            reports.append(item)
-        else:
-            file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)
-            reports.append(FileReport(item.path, file_verdicts, citations=item.citations))
-    return Report(files=tuple(reports), files_skipped=found.skipped_count)
+        # A page without references, met in a folder, is normal on a website; named on its
+        # own, it is an input that could not be parsed (CONTRACT.md: exit code 2).
+        named = {path for path in self._paths if path == "-" or not Path(path).is_dir()}
+        for item in window:
+            if isinstance(item, FileReport):
+                if item.error == NO_REFERENCES and item.path not in named:
+                    item = FileReport(item.path, no_references=True)
+                yield item
+            else:
+                file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)
+                yield FileReport(item.path, file_verdicts, citations=item.citations)
+        tracker.pages(len(window))
+
+
+class _Tracker:
+    """Turns a run's advance into the progress callback's two lines: pages checked (of
+    all, with an estimate of the time left) and references settled (of those read so far,
+    with the services' queues)."""
+
+    def __init__(self, progress: Progress | None, total_pages: int, resolver: Resolver) -> None:
+        self._progress = progress
+        self._total_pages = total_pages
+        self._resolver = resolver
+        self._pages = 0
+        self._read = 0
+        self._done = 0
+
+    def pages(self, count: int) -> None:
+        self._pages += count
+        if self._progress:
+            self._progress("pages", self._pages, self._total_pages, "")
+
+    def references_read(self, count: int) -> None:
+        self._read += count
+
+    def references_done(self, count: int) -> None:
+        self._done += count
+        self._report(self._done, "")
+
+    def looking_up(self, wanted: int) -> Callable[[int, int, str], None] | None:
+        """The resolver's callback for one window: (settled, distinct, waiting note)."""
+        if not self._progress:
+            return None
+        base = self._done
+        self._done += wanted  # the window's total, reached when its last work is settled
+
+        def update(settled: int, distinct: int, note: str) -> None:
+            done = base + (wanted if settled >= distinct else round(wanted * settled / distinct))
+            self._report(done, note)
+
+        return update
+
+    def _report(self, done: int, note: str) -> None:
+        if self._progress:
+            self._progress("references", done, self._read, note)
+
+
+def check_paths(paths: Sequence[str], settings: Settings, options: Options | None = None) -> Report:
+    """Check every document named or found under `paths`; reports keep the input order.
+
+    The library's one-call form of Run: it holds every FileReport (a command line run
+    streams them to the report writers instead).
+    """
+    run = Run(paths, settings, options)
+    files = tuple(run)
+    return Report(files=files, files_skipped=run.files_skipped)

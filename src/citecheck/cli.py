@@ -10,17 +10,20 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import replace
+from io import StringIO
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 import click
 
 from citecheck import __version__, demo, report
-from citecheck.check import Options, check_paths
+from citecheck.check import Options, Run, check_paths
 from citecheck.config import Config, ConfigError, load_config
+from citecheck.extract.limits import DEFAULT_LIMITS, Limits, format_size, parse_size
 from citecheck.match import DEFAULT, Thresholds
-from citecheck.model import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, Report, Status
+from citecheck.model import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, FileReport, Report, Summary, Tally
 from citecheck.progress import progress_display
 from citecheck.report import text as text_report
 from citecheck.resolve.cache import Cache, CacheError, open_cache
@@ -76,14 +79,16 @@ def parse_fail_on(value: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def exit_code(report: Report, fail_on: frozenset[str]) -> int:
+def exit_code(result: Report | Summary, fail_on: frozenset[str]) -> int:
     """CONTRACT.md: 2 (an unreadable input) beats 1 (a failing reference) beats 3 beats 0."""
-    if any(f.error is not None for f in report.files):
+    summary = result.summary() if isinstance(result, Report) else result
+    if summary.errors:
         return EXIT_USAGE
-    verdicts = [v for f in report.files for v in f.verdicts]
-    if any(v.fails(fail_on) for v in verdicts):
+    # The Summary counts each status and the retractions under the names --fail-on uses,
+    # which is Verdict.fails counted over the run.
+    if any(getattr(summary, name, 0) for name in fail_on):
         return EXIT_FAILED
-    if any(v.status is Status.UNVERIFIED for v in verdicts):
+    if summary.unverified:
         return EXIT_UNVERIFIED
     return EXIT_OK
 
@@ -112,6 +117,30 @@ def _thresholds(config: Config) -> Thresholds:
     return replace(DEFAULT, **chosen)
 
 
+def _size(_ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    try:
+        return None if value is None else parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+def _limits(config: Config, given: dict[str, float | None]) -> Limits:
+    """Each limit from its option, else the configuration, else the default."""
+
+    def pick(name: str) -> float:
+        value = given.get(name)
+        value = config.limits.get(name) if value is None else value
+        return float(getattr(DEFAULT_LIMITS, name)) if value is None else value
+
+    return Limits(
+        file_bytes=int(pick("file_bytes")),
+        unpacked_bytes=int(pick("unpacked_bytes")),
+        nesting=int(pick("nesting")),
+        seconds=pick("seconds"),
+        pages=int(pick("pages")),
+    )
+
+
 def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[str, str | None]]:
     """Pair each format with its file (None: standard output)."""
     if len(formats) <= 1 and len(outputs) <= 1:
@@ -121,21 +150,79 @@ def _outputs(formats: tuple[str, ...], outputs: tuple[str, ...]) -> list[tuple[s
     return list(zip(formats, outputs, strict=True))
 
 
-def _write(result: Report, targets: list[tuple[str, str | None]], fail_on: frozenset[str]) -> None:
-    for name, output in targets:
-        color = output is None and _use_color(sys.stdout)
-        # The terminal's width (or $COLUMNS); 120 columns when writing to a pipe or file.
-        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
-        rendered = report.render(name, result, fail_on=fail_on, color=color, width=width)
-        if not rendered.endswith("\n"):
-            rendered += "\n"
-        if output is None:
-            click.echo(rendered, nl=False)
-            continue
-        try:
-            Path(output).write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            raise click.UsageError(f"cannot write {output}: {error.strerror}") from error
+class _Outputs:
+    """The report files of a run, written as the FileReports arrive: each target gets its
+    format's writer; a file is written under a temporary name and renamed when complete,
+    so an interrupted run leaves no half report behind the real name."""
+
+    def __init__(
+        self, targets: list[tuple[str, str | None]], fail_on: frozenset[str], hold: bool
+    ) -> None:
+        self._stack = ExitStack()
+        self._writers: list[report.Writer] = []
+        self._renames: list[tuple[Path, Path]] = []
+        self._held: list[StringIO] = []
+        for name, output in targets:
+            if output is None:
+                color = _use_color(sys.stdout)
+                # The terminal's width (or $COLUMNS); 120 columns to a pipe or file.
+                width = shutil.get_terminal_size((120, 24)).columns
+                # Under a progress display the report waits, not to garble the bars.
+                stream: TextIO = StringIO() if hold else sys.stdout
+                if hold:
+                    self._held.append(cast(StringIO, stream))
+            else:
+                color, width = False, 120
+                final = Path(output)
+                partial = final.with_name(f".{final.name}.citecheck-partial")
+                try:
+                    stream = self._stack.enter_context(partial.open("w", encoding="utf-8"))
+                except OSError as error:
+                    self._stack.close()
+                    raise click.UsageError(f"cannot write {output}: {error.strerror}") from error
+                self._renames.append((partial, final))
+            self._writers.append(
+                report.writer(name, stream, fail_on=fail_on, color=color, width=width)
+            )
+
+    def add(self, file: FileReport) -> None:
+        for writer in self._writers:
+            writer.add(file)
+
+    def finish(self, summary: Summary, files_skipped: int) -> None:
+        for writer in self._writers:
+            writer.finish(summary, files_skipped)
+        self._stack.close()
+        for partial, final in self._renames:
+            try:
+                partial.replace(final)
+            except OSError as error:
+                raise click.UsageError(f"cannot write {final}: {error.strerror}") from error
+        for held in self._held:
+            click.echo(held.getvalue(), nl=False)
+
+    def abandon(self) -> None:
+        self._stack.close()
+        for partial, _ in self._renames:
+            partial.unlink(missing_ok=True)
+
+
+def _run(
+    paths: tuple[str, ...], settings: Settings, options: Options, outputs: _Outputs
+) -> tuple[Summary, int]:
+    """Check the paths, handing each FileReport to the outputs as it comes."""
+    run = Run(paths, settings, options)
+    tally = Tally()
+    try:
+        for file in run:
+            tally.add(file)
+            outputs.add(file)
+    except BaseException:
+        outputs.abandon()
+        raise
+    summary = tally.summary()
+    outputs.finish(summary, run.files_skipped)
+    return summary, run.files_skipped
 
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -180,6 +267,42 @@ def _write(result: Report, targets: list[tuple[str, str | None]], fail_on: froze
     show_default=True,
     help="Processes reading documents (helps with many PDFs).",
 )
+@click.option(
+    "--max-file-size",
+    "file_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help=f"Refuse documents larger than this [default: {format_size(DEFAULT_LIMITS.file_bytes)}].",
+)
+@click.option(
+    "--max-unpacked-size",
+    "unpacked_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help="Refuse DOCX/PDF documents that unpack to more than this "
+    f"[default: {format_size(DEFAULT_LIMITS.unpacked_bytes)}].",
+)
+@click.option(
+    "--max-nesting",
+    "nesting",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Refuse HTML nesting elements deeper than this [default: {DEFAULT_LIMITS.nesting}].",
+)
+@click.option(
+    "--max-seconds",
+    "seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Give up reading one document after this long [default: {DEFAULT_LIMITS.seconds:g}].",
+)
+@click.option(
+    "--max-pages",
+    "pages",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Refuse PDFs with more pages than this [default: {DEFAULT_LIMITS.pages}].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(__version__, "--version", prog_name="citecheck")
 def cli(
@@ -194,6 +317,7 @@ def cli(
     mailto: str | None,
     jobs: int,
     quiet: bool,
+    **limits: float | None,
 ) -> int:
     config = _config()
     failing = parse_fail_on(fail_on) if fail_on is not None else config.fail_on
@@ -206,27 +330,30 @@ def cli(
         no_cache=no_cache,
     )
     started = time.monotonic()
-    with progress_display(enabled=not quiet and sys.stderr.isatty()) as progress:
+    showing = not quiet and sys.stderr.isatty()
+    hold = showing and sys.stdout.isatty()  # a report to the terminal waits for the bars
+    with progress_display(enabled=showing) as progress:
         options = Options(
             include=include or config.include,
             exclude=exclude or config.exclude,
             ignore=lambda ref: config.ignores(ref.raw, ref.doi),
             thresholds=_thresholds(config),
             jobs=jobs,
+            limits=_limits(config, limits),
             progress=progress,
         )
         try:
-            result = check_paths(paths, settings, options)
+            summary, skipped = _run(paths, settings, options, _Outputs(targets, failing, hold))
         except CacheError as error:
-            # A shared cache that is down must not stop a CI run: check without it.
+            # A shared cache that is down must not stop a CI run: check without it. (The
+            # cache is opened before the first report is written, so nothing is repeated.)
             click.echo(f"citecheck: warning: {error}; checking without the cache", err=True)
             settings = replace(settings, cache_dir=None, cache_url=None)
-            result = check_paths(paths, settings, options)
-    _write(result, targets, failing)
+            summary, skipped = _run(paths, settings, options, _Outputs(targets, failing, hold))
     if not quiet and (any(o is not None for _, o in targets) or sys.stderr.isatty()):
-        line = text_report.summary_line(result.summary(), result.files_skipped)
+        line = text_report.summary_line(summary, skipped)
         click.echo(f"{line} ({time.monotonic() - started:.1f} s)", err=True)
-    return exit_code(result, failing)
+    return exit_code(summary, failing)
 
 
 @click.command(
@@ -247,7 +374,10 @@ def demo_cli(output_format: str) -> int:
         result = check_paths([str(page)], settings)
     result = replace(result, files=tuple(replace(f, path=page.name) for f in result.files))
     failing = DEFAULT_FAIL_ON
-    _write(result, [(output_format, None)], failing)
+    outputs = _Outputs([(output_format, None)], failing, hold=False)
+    for file in result.files:
+        outputs.add(file)
+    outputs.finish(result.summary(), result.files_skipped)
     return exit_code(result, failing)
 
 

@@ -13,6 +13,8 @@ the keys at its top level, or under `[tool.citecheck]` like pyproject.toml.
     ignore-dois = ["10.1000/known-odd-record"]
     ignore-patterns = ["^Personal communication", "(?i)press release"]
     format = "markdown"
+    max-file-size = "100MB"        # and max-unpacked-size, max-nesting, max-seconds,
+    max-seconds = 120              # max-pages: extract/limits.py
     [tool.citecheck.thresholds]
     title-same = 0.9
     title-close = 0.75
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from citecheck.extract.limits import OPTION, parse_size
 from citecheck.model import FAIL_ON_CHOICES
 from citecheck.normalize import clean_doi
 
@@ -53,6 +56,8 @@ KEYS = (
     "thresholds",
     "format",
 )
+# Limits on what one document may cost: the key is the option's name without "--".
+LIMIT_KEYS = {option.removeprefix("--"): name for name, option in OPTION.items()}
 
 
 class ConfigError(Exception):
@@ -85,6 +90,7 @@ class Config:
     ignore_patterns: tuple[re.Pattern[str], ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
     format: str | None = None
+    limits: Mapping[str, float] = field(default_factory=dict)  # Limits field -> value
 
     def ignores(self, raw: str, doi: str | None = None) -> str | None:
         """Why the configuration says to ignore this reference, or None to check it.
@@ -160,8 +166,8 @@ def parse_config(table: Mapping[str, Any], source: Path | None = None, where: st
         def fail(problem: str, key: str = raw_key) -> ConfigError:
             return ConfigError(f"{origin}{prefix}{key}: {problem}")
 
-        if key not in KEYS:
-            hint = ", ".join(KEYS)
+        if key not in KEYS and key not in LIMIT_KEYS:
+            hint = ", ".join((*KEYS, *LIMIT_KEYS))
             raise fail(f"unknown key (known keys: {hint})")
         if key in values:
             raise fail("given twice (as fail-on and fail_on?)")
@@ -176,6 +182,7 @@ def parse_config(table: Mapping[str, Any], source: Path | None = None, where: st
         ignore_patterns=values.get("ignore-patterns", ()),
         thresholds=values.get("thresholds", Thresholds()),
         format=values.get("format"),
+        limits={LIMIT_KEYS[key]: value for key, value in values.items() if key in LIMIT_KEYS},
     )
 
 
@@ -191,6 +198,8 @@ def _strings(value: Any, fail: Fail, *, comma: bool = False) -> tuple[str, ...]:
 
 
 def _parse_value(key: str, value: Any, fail: Fail) -> Any:
+    if key in LIMIT_KEYS:
+        return _limit(LIMIT_KEYS[key], value, fail)
     if key == "fail-on":
         names = _strings(value, fail, comma=True)
         unknown = [name for name in names if name not in FAIL_ON_CHOICES]
@@ -221,6 +230,24 @@ def _parse_value(key: str, value: Any, fail: Fail) -> Any:
                 ) from None
         return tuple(patterns)
     return _thresholds(value, fail)
+
+
+def _limit(name: str, value: Any, fail: Fail) -> float:
+    """A size ("100MB" or bytes), a number of seconds, or a count; above zero."""
+    if name.endswith("_bytes"):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_size(value)
+            except ValueError as error:
+                raise fail(str(error)) from None
+        raise fail(f'expected a size such as "100MB", not {_shown(value)}')
+    number_types = (int, float) if name == "seconds" else (int,)
+    if isinstance(value, bool) or not isinstance(value, number_types) or value <= 0:
+        kind = "a number of seconds" if name == "seconds" else "a whole number"
+        raise fail(f"expected {kind} above zero, not {_shown(value)}")
+    return value
 
 
 def _thresholds(value: Any, fail: Fail) -> Thresholds:

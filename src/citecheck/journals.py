@@ -6,10 +6,13 @@ An abbreviation matches a full title when, word by word, each abbreviated word s
 with the same letter as the full word and its letters appear in it in order
 ("Natl" ~ "National"), after dropping the small words abbreviations leave out.
 "Arch Gen Psychiatry" is then not "Biological Psychiatry": a different journal.
+A bracketed qualifier is not part of the name, and "The Lancet. Infectious diseases" is
+"Lancet Infect Dis" (the article and the full stop go).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from citecheck.normalize import fold
@@ -26,7 +29,14 @@ OMITTED = frozenset(
 MAX_CONTRACTION = 7
 
 
+# A qualifier in brackets that services add to a journal's name: PubMed's place of
+# publication ("Methods in molecular biology (Clifton, N.J.)"), a popular name
+# ("Journal für die reine und angewandte Mathematik (Crelles Journal)").
+_QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
 def _words(name: str) -> list[str]:
+    name = _QUALIFIER.sub(" ", name) if _QUALIFIER.sub(" ", name).strip() else name
     return [w for w in fold(name.replace("&", " and ")).split() if w not in OMITTED]
 
 

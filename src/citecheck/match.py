@@ -1,172 +1,77 @@
-"""Score candidate records against a reference and decide its verdict. Pure: no I/O.
+"""Decide each reference's verdict from the candidate records. Pure: no I/O.
 
 Two questions, kept apart on purpose:
-1. Is this record the cited work? Decided by what identifies a paper (identifiers, title,
-   first author, year, or journal + volume + first page), so that a real work cited
-   with a wrong journal is still recognised.
-2. Which cited fields disagree with it? Those become the `mismatches`.
+1. Is this record the cited work? (comparison.Comparison.identified) Decided by what
+   identifies a paper (identifiers, title, authors, year, or venue + volume + first page),
+   so that a real work cited with a wrong venue or wrong authors is still recognised.
+2. Which cited fields disagree with it? Those become the `mismatches`, each with what
+   was cited and what the record says; the authors that differ, the work a wrong DOI or
+   PMID really names, and a preprint's published version are named in the warnings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz
-
-from citecheck.journals import same_journal
+from citecheck.comparison import (
+    DEFAULT,
+    Comparison,
+    Thresholds,
+    compare,
+    same_pages,
+)
 from citecheck.model import Field, Lookup, Mismatch, Record, Reference, Status, Verdict
-from citecheck.normalize import family_name, fold, page_bounds
+from citecheck.normalize import clean_doi
+from citecheck.titles import title_similarity
+from citecheck.venues import is_preprint, is_preprint_venue
 
+__all__ = [
+    "DEFAULT",
+    "Comparison",
+    "Thresholds",
+    "compare",
+    "is_settled",
+    "judge",
+    "same_pages",
+    "title_similarity",
+]
 
-@dataclass(frozen=True)
-class Thresholds:
-    """Similarities (0..1) at which two values count as the same; a project can tune them
-    ([tool.citecheck.thresholds])."""
-
-    title_same: float = 0.90  # the same title (typos, punctuation, subtitle forms)
-    title_close: float = 0.75  # close enough when first author and year agree
-    author_same: float = 0.90  # family names: transliteration and diacritic differences
-
-
-DEFAULT = Thresholds()
 NEAREST_TITLE = 0.8  # a not-found reference names a record with a title this close
-# How much each field counts towards the score shown to users (only the cited ones).
-WEIGHTS = {
-    Field.TITLE: 0.40,
-    Field.AUTHORS: 0.15,
-    Field.YEAR: 0.10,
-    Field.JOURNAL: 0.10,
-    Field.VOLUME: 0.08,
-    Field.ISSUE: 0.04,
-    Field.PAGES: 0.08,
-    Field.DOI: 0.05,
-}
+SHOWN_AUTHORS = 3
 
 
-def title_similarity(cited: str, found: str) -> float:
-    """0..1; the best of the whole titles and of their main titles (before a subtitle)."""
-    a, b = fold(cited), fold(found)
-    if not a or not b:
-        return 0.0
-    scores = [fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)]
-    # A subtitle left out on one side only: compare that side with the other's main
-    # title, if the main title is long enough to identify a paper on its own.
-    for whole, other in ((cited, found), (found, cited)):
-        if ":" not in whole and ":" in other:
-            main = fold(other.split(":")[0])
-            if len(main.split()) >= 4:
-                scores.append(fuzz.ratio(fold(whole), main))
-    return max(scores) / 100
+def _waits_for_published(reference: Reference, record: Record) -> bool:
+    """A preprint found for a citation of a journal or conference paper: the published
+    version may still be found."""
+    cited = reference.journal
+    return is_preprint(record) and bool(cited) and not is_preprint_venue(cited)
 
 
-def same_author(cited: str, found: str, threshold: float = DEFAULT.author_same) -> bool:
-    a, b = fold(family_name(cited)), fold(family_name(found))
-    return bool(a and b) and (a == b or fuzz.ratio(a, b) / 100 >= threshold)
-
-
-def same_pages(cited: str, found: str) -> bool:
-    """'351-4' equals '351-354'; a cited first page alone agrees with a full range."""
-    a, b = page_bounds(cited), page_bounds(found)
-    if a is None or b is None:
-        return False
-    if a[0].lower() != b[0].lower():
-        return False
-    return a[1] is None or b[1] is None or a[1].lower() == b[1].lower()
-
-
-def _same_number(cited: str, found: str) -> bool:
-    return fold(cited).lstrip("0") == fold(found).lstrip("0")
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """How each cited field compares with one record: True/False, or None if not compared."""
-
-    record: Record
-    title: float | None
-    fields: dict[Field, bool | None]
-    year_off_by_one: bool
-    same_id: bool  # the cited DOI or PMID is the record's
-    thresholds: Thresholds = DEFAULT
-
-    @property
-    def identified(self) -> bool:
-        """Is the record the cited work, whatever else the citation got wrong?"""
-        if self.same_id and not self.id_contradicted:
-            return True
-        f = self.fields
-        author = bool(f[Field.AUTHORS])
-        exact_year = bool(f[Field.YEAR])
-        near_year = exact_year or self.year_off_by_one
-        title = self.title or 0.0
-        if title >= self.thresholds.title_same and (author or near_year):
-            return True
-        if title >= self.thresholds.title_close and author and exact_year:
-            return True
-        # A garbled title, but the same first author, year and place in the journal.
-        venue = f[Field.JOURNAL] and f[Field.VOLUME] and f[Field.PAGES]
-        return bool(venue and author and near_year)
-
-    @property
-    def id_contradicted(self) -> bool:
-        """The cited DOI/PMID is this record's, but title and first author both say another
-        work: a real identifier pasted onto a citation it does not belong to (a pattern of
-        fabricated references). The identifier then identifies nothing."""
-        if not self.same_id or self.title is None:
-            return False
-        return self.title < self.thresholds.title_close and self.fields[Field.AUTHORS] is False
-
-    @property
-    def score(self) -> float:
-        """0..1: the weighted share of the cited fields that agree with the record."""
-        total = weight_sum = 0.0
-        for field, agrees in self.fields.items():
-            if agrees is None:
-                continue
-            weight = WEIGHTS[field]
-            weight_sum += weight
-            if field is Field.TITLE:
-                total += weight * (self.title or 0.0)
-            elif agrees:
-                total += weight
-            elif field is Field.YEAR and self.year_off_by_one:
-                total += weight / 2
-        return round(total / weight_sum, 2) if weight_sum else 0.0
-
-
-def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAULT) -> Comparison:
-    fields: dict[Field, bool | None] = dict.fromkeys(Field)
-    title = None
-    if reference.title and record.title:
-        title = title_similarity(reference.title, record.title)
-        fields[Field.TITLE] = title >= thresholds.title_same
-    if reference.authors and record.authors:
-        fields[Field.AUTHORS] = same_author(
-            reference.authors[0], record.authors[0], thresholds.author_same
-        )
-    off_by_one = False
-    if reference.year and record.year:
-        fields[Field.YEAR] = reference.year == record.year
-        off_by_one = abs(reference.year - record.year) == 1
-    if reference.journal and record.journals:
-        fields[Field.JOURNAL] = same_journal(reference.journal, record.journals)
-    if reference.volume and record.volume:
-        fields[Field.VOLUME] = _same_number(reference.volume, record.volume)
-    if reference.issue and record.issue:
-        fields[Field.ISSUE] = _same_number(reference.issue, record.issue)
-    if reference.pages and record.pages:
-        fields[Field.PAGES] = same_pages(reference.pages, record.pages)
-    if reference.doi and record.doi:
-        fields[Field.DOI] = reference.doi.lower() == record.doi.lower()
-    same_id = bool(fields[Field.DOI]) or bool(
-        reference.pmid and record.pmid and reference.pmid == record.pmid
+def is_settled(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT) -> bool:
+    """True once a candidate is identified as the cited work and asking more cannot change
+    the verdict (the resolver stops there)."""
+    return any(
+        compare(reference, record, thresholds).identified
+        and not _waits_for_published(reference, record)
+        for record in lookup.records
     )
-    return Comparison(record, title, fields, off_by_one, same_id, thresholds)
 
 
-def _authors_text(authors: tuple[str, ...], et_al: bool = False, shown: int = 3) -> str:
-    text = ", ".join(authors[:shown])
-    return f"{text}, et al." if et_al or len(authors) > shown else text
+def _authors_text(authors: tuple[str, ...], et_al: bool = False) -> str:
+    text = ", ".join(authors[:SHOWN_AUTHORS])
+    return f"{text}, et al." if et_al or len(authors) > SHOWN_AUTHORS else text
+
+
+def _work(record: Record) -> str:
+    """A record in one line: who, when, what, where."""
+    who = f"{record.authors[0]} et al." if record.authors else "unknown authors"
+    where = f"doi:{record.doi}" if record.doi else f"PMID {record.pmid}"
+    return f"{who} ({record.year}) {record.title!r}, {where}"
+
+
+def _venue_found(record: Record) -> str:
+    if is_preprint(record):
+        server = record.journal or record.publisher
+        return f"preprint ({server})" if server else "preprint"
+    return record.journal or ""
 
 
 def _cited_and_found(field: Field, reference: Reference, record: Record) -> tuple[str, str]:
@@ -174,29 +79,84 @@ def _cited_and_found(field: Field, reference: Reference, record: Record) -> tupl
     if field is Field.AUTHORS:
         return _authors_text(reference.authors, reference.et_al), _authors_text(record.authors)
     if field is Field.JOURNAL:
-        return reference.journal or "", record.journal or ""
+        return reference.journal or "", _venue_found(record)
     cited = getattr(reference, field.value)
     found = getattr(record, field.value)
-    return str(cited), str(found)
+    return str(cited), str(found) if found else "none"
 
 
-def mismatches(comparison: Comparison, reference: Reference) -> tuple[Mismatch, ...]:
+def _versions(best: Comparison, identified: list[Comparison]) -> set[str]:
+    """The DOIs and PMIDs of the identified work: its records and their linked versions."""
+    ids = {clean_doi(doi) for _, doi in best.record.relations}
+    for c in identified:
+        ids |= {clean_doi(c.record.doi), c.record.pmid}
+    return {i for i in ids if i}
+
+
+def _identifier_notes(
+    reference: Reference,
+    lookup: Lookup,
+    best: Comparison,
+    identified: list[Comparison],
+    comparisons: list[Comparison],
+) -> tuple[set[Field], list[Mismatch], list[str]]:
+    """The cited DOI and PMID against the work the other fields identify: fine when they
+    name it or another version of it (its preprint); else a mismatch saying what they
+    name: no record, or another work."""
+    settled: set[Field] = set()
+    found: list[Mismatch] = []
+    notes: list[str] = []
+    versions = _versions(best, identified)
+    for field, cited in ((Field.DOI, clean_doi(reference.doi)), (Field.PMID, reference.pmid)):
+        if not cited:
+            continue
+        settled.add(field)
+        own = clean_doi(best.record.doi) if field is Field.DOI else best.record.pmid
+        if cited == own:
+            continue
+        label = "DOI" if field is Field.DOI else "PMID"
+        if cited in versions:
+            notes.append(f"the cited {label} is another version's (e.g. the preprint): {cited}")
+            continue
+        named = [c for c in comparisons if c.same_id and c not in identified and c.fields[field]]
+        if named:
+            notes.append(f"the cited {label} names another work: {_work(named[0].record)}")
+        elif field in lookup.unresolved:
+            notes.append(f"the cited {label} {cited} names no record")
+        found.append(Mismatch(field, cited, own or "none"))
+    return settled, found, notes
+
+
+def _mismatches(
+    best: Comparison, reference: Reference, settled: set[Field]
+) -> tuple[list[Mismatch], list[str]]:
     found = []
-    for field, agrees in comparison.fields.items():
-        if agrees is False and not (field is Field.YEAR and comparison.year_off_by_one):
-            cited, value = _cited_and_found(field, reference, comparison.record)
-            found.append(Mismatch(field, cited, value))
-    return tuple(found)
-
-
-def _warnings(comparison: Comparison, reference: Reference) -> list[str]:
-    record = comparison.record
     notes = []
-    if comparison.year_off_by_one:
+    for field, agrees in best.fields.items():
+        if field in settled or agrees is not False:
+            continue
+        if field is Field.YEAR and best.year_off_by_one:
+            continue
+        cited, value = _cited_and_found(field, reference, best.record)
+        found.append(Mismatch(field, cited, value))
+        if field is Field.AUTHORS and best.authors is not None:
+            notes.append(f"authors: {best.authors.describe()}")
+    return found, notes
+
+
+def _notes(best: Comparison, reference: Reference, identified: list[Comparison]) -> list[str]:
+    record = best.record
+    notes = []
+    if best.year_off_by_one:
         notes.append(
             f"year: cited {reference.year}, found {record.year} (off by one: often the online"
             " and print dates differ)"
         )
+    if is_preprint(record):
+        published = [doi for relation, doi in record.relations if relation == "is-preprint-of"]
+        published += [c.record.doi or "" for c in identified if not is_preprint(c.record)]
+        for doi in dict.fromkeys(d for d in published if d):
+            notes.append(f"this preprint has since been published: doi:{doi}")
     notes.extend(f"the work has a published {notice} notice" for notice in record.notices)
     if record.retracted:
         notes.append("the work has been retracted")
@@ -210,20 +170,38 @@ def _nearest(comparisons: list[Comparison]) -> tuple[str, ...]:
     is worth a line; the best of a page of unrelated search hits is not.
     """
     resembling = [
-        c for c in comparisons if (c.title or 0.0) >= NEAREST_TITLE or c.fields[Field.AUTHORS]
+        c
+        for c in comparisons
+        if (c.title or 0.0) >= NEAREST_TITLE or (c.authors is not None and c.authors.first)
     ]
     if not resembling:
         return ()
     record = max(resembling, key=lambda c: c.score).record
-    who = f"{record.authors[0]} et al." if record.authors else "unknown authors"
-    where = f"doi:{record.doi}" if record.doi else f"PMID {record.pmid}"
-    return (f"closest record, not the same work: {who} ({record.year}) {record.title!r}, {where}",)
+    return (f"closest record, not the same work: {_work(record)}",)
 
 
-def is_settled(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT) -> bool:
-    """True once a candidate is identified as the cited work: asking more cannot change
-    that the work exists (the resolver stops there)."""
-    return any(compare(reference, record, thresholds).identified for record in lookup.records)
+def _not_found(reference: Reference, lookup: Lookup, comparisons: list[Comparison]) -> Verdict:
+    borrowed = [
+        f"the cited identifier belongs to another work: {c.record.title!r}"
+        for c in comparisons
+        if c.id_contradicted
+    ]
+    unresolved = [
+        f"the cited {'DOI' if field is Field.DOI else 'PMID'} names no record"
+        for field in lookup.unresolved
+    ]
+    return Verdict(
+        reference,
+        Status.NOT_FOUND,
+        warnings=(*borrowed[:1], *unresolved, *_nearest(comparisons)),
+    )
+
+
+def _rank(comparison: Comparison) -> tuple[bool, float, bool]:
+    """Among records of the cited work, the one whose venue agrees (the published version
+    for a conference citation, the preprint for an arXiv one), then the best score."""
+    venue = comparison.fields[Field.JOURNAL]
+    return (venue is not False, comparison.score, comparison.record.pmid is not None)
 
 
 def judge(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT) -> Verdict:
@@ -235,21 +213,20 @@ def judge(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT
         if failures:
             # Somebody could not answer: the work may exist there. Never say "not found".
             return Verdict(reference, Status.UNVERIFIED, warnings=tuple(failures))
-        borrowed = [
-            f"the cited identifier belongs to another work: {c.record.title!r}"
-            for c in comparisons
-            if c.id_contradicted
-        ]
-        return Verdict(
-            reference, Status.NOT_FOUND, warnings=(*borrowed[:1], *_nearest(comparisons))
-        )
-    best = max(identified, key=lambda c: (c.score, c.record.pmid is not None))
-    differences = mismatches(best, reference)
+        return _not_found(reference, lookup, comparisons)
+    best = max(identified, key=_rank)
+    settled, id_mismatches, id_notes = _identifier_notes(
+        reference, lookup, best, identified, comparisons
+    )
+    differences, author_notes = _mismatches(best, reference, settled)
+    differences += id_mismatches
+    order = list(Field)
+    differences.sort(key=lambda m: order.index(m.field))
     return Verdict(
         reference,
         Status.MISMATCHED if differences else Status.VERIFIED,
         match=best.record,
         score=best.score,
-        mismatches=differences,
-        warnings=tuple(_warnings(best, reference) + failures),
+        mismatches=tuple(differences),
+        warnings=tuple(author_notes + id_notes + _notes(best, reference, identified) + failures),
     )

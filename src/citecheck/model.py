@@ -6,6 +6,7 @@ document --extract--> Document --references--> Entry --parse--> Reference
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -337,6 +338,27 @@ class Summary:
     without_references: int = 0
 
 
+class Tally:
+    """Counts a run's outcomes one file at a time, so that no one has to hold every verdict
+    of a 10,000-page run to know its summary or its exit code."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+
+    def add(self, file: FileReport) -> None:
+        counts = self._counts
+        counts["files"] += 1
+        counts["errors"] += file.error is not None
+        counts["without_references"] += file.no_references
+        for verdict in file.verdicts:
+            counts["references"] += 1
+            counts[verdict.status.value] += 1
+            counts[RETRACTED] += verdict.retracted
+
+    def summary(self) -> Summary:
+        return Summary(**{name: self._counts[name] for name in Summary.__dataclass_fields__})
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything a run found; `files_skipped` counts what a folder walk passed over (not
@@ -346,18 +368,7 @@ class Report:
     files_skipped: int = 0
 
     def summary(self) -> Summary:
-        verdicts = [v for f in self.files for v in f.verdicts]
-        counts = {status: sum(1 for v in verdicts if v.status is status) for status in Status}
-        return Summary(
-            files=len(self.files),
-            references=len(verdicts),
-            verified=counts[Status.VERIFIED],
-            mismatched=counts[Status.MISMATCHED],
-            not_found=counts[Status.NOT_FOUND],
-            unverified=counts[Status.UNVERIFIED],
-            skipped=counts[Status.SKIPPED],
-            ignored=counts[Status.IGNORED],
-            retracted=sum(1 for v in verdicts if v.retracted),
-            errors=sum(1 for f in self.files if f.error is not None),
-            without_references=sum(1 for f in self.files if f.no_references),
-        )
+        tally = Tally()
+        for file in self.files:
+            tally.add(file)
+        return tally.summary()

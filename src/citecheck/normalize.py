@@ -10,10 +10,16 @@ _PAGE_PART = re.compile(r"^([A-Za-z]*)(\d+)([A-Za-z]*)$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
+# Letters NFKD does not decompose into a base letter and an accent.
+_SPECIAL = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d"}
+)
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse spaces: 'Müller-Lüdenscheidt, K.'
-    becomes 'muller ludenscheidt k'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    becomes 'muller ludenscheidt k'; 'Østergaard' 'ostergaard'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
@@ -37,23 +43,34 @@ def family_name(author: str) -> str:
     return " ".join(parts)
 
 
+_ARXIV_VERSION = re.compile(r"^(10\.48550/arxiv\.\S+?)v\d+$")
+
+
 def clean_doi(doi: str | None) -> str | None:
-    """Lowercase, without a doi.org/`doi:` prefix or trailing punctuation."""
+    """Lowercase, without a doi.org/`doi:` prefix or trailing punctuation; an arXiv DOI
+    without a version suffix (arXiv registers 10.48550/arXiv.2106.01234 for all versions,
+    so "...01234v2" names nothing at DataCite)."""
     if not doi:
         return None
-    value = _DOI_PREFIX.sub("", doi.strip()).rstrip(".,;")
-    return value.lower() or None
+    value = _DOI_PREFIX.sub("", doi.strip()).rstrip(".,;").lower()
+    return _ARXIV_VERSION.sub(r"\1", value) or None
+
+
+# Cell Press and others number a supplement's pages after the article's last page:
+# "1308-1309.e1" (the article runs 1308-1309; e1 on are supplementary pages).
+_SUPPLEMENT_PAGES = re.compile(r"(?<=\d)\.e\d+$", re.IGNORECASE)
 
 
 def page_bounds(pages: str | None) -> tuple[str, str | None] | None:
     """First and last page, with MEDLINE-style abbreviations expanded.
 
     '351-4' -> ('351', '354'); '959–964' -> ('959', '964'); 'S12-5' -> ('S12', 'S15');
-    'e0123' -> ('e0123', None). None when there is nothing page-like.
+    'e0123' -> ('e0123', None); '1308-1309.e1' -> ('1308', '1309'). None when there is
+    nothing page-like.
     """
     if not pages:
         return None
-    parts = [p for p in re.split(r"\s*[-‐‑‒–—]+\s*", pages.strip()) if p]
+    parts = [_SUPPLEMENT_PAGES.sub("", p) for p in re.split(r"\s*[-‐‑‒–—]+\s*", pages.strip()) if p]
     if not parts:
         return None
     first = parts[0]

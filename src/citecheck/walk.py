@@ -107,6 +107,7 @@ class _Walker:
         self.files: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.skipped = 0
+        self.documents = 0  # documents met in folders, a second name for one included
         self._seen: set[str] = set()
 
     def add(self, path: str, real: str | None = None) -> bool:
@@ -177,6 +178,7 @@ class _Walker:
         if not real.is_file():
             self.skipped += 1  # a broken link, a socket, a FIFO...
             return
+        self.documents += 1
         if not self.add(str(full), str(real)):
             self.skipped += 1  # a second name (a link) for a file already kept
 
@@ -190,7 +192,11 @@ def walk(
         if path == "-":
             walker.add("-", "-")
         elif Path(path).is_dir():
+            before = (walker.documents, len(walker.errors))
             walker.folder(path)
+            if (walker.documents, len(walker.errors)) == before:
+                # Checking nothing and passing would be a false all-clear.
+                walker.errors.append((path, "no documents to check in this folder"))
         elif Path(path).exists():
             walker.named_file(path)
         elif Path(path).is_symlink():

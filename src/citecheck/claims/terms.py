@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 __all__ = ["CONDITION_QUALIFIERS", "DRUG_QUALIFIERS", "Term", "is_condition", "related", "terms"]
 

@@ -2,21 +2,34 @@
 
 Every failure a user can cause (missing file, binary data, empty file, ...) surfaces as
 an InputError with a one-line message, so the caller can report it next to the path and
-carry on with the other inputs.
+carry on with the other inputs. What one document may cost is bounded (extract/limits.py):
+its size, the bytes it unpacks to, its nesting; a FIFO, a device or anything else that is
+not a regular file is refused before it is read, so it cannot block the run.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
-from citecheck.extract.html import html_to_text
+from citecheck.extract.html import read_html
+from citecheck.extract.limits import (
+    DEFAULT_LIMITS,
+    OPTION,
+    Limits,
+    NestingLimitError,
+    SizeLimitError,
+    check_html_nesting,
+    read_capped,
+)
 from citecheck.extract.markdown import markdown_to_text
 from citecheck.extract.text import BinaryDataError, binary_kind, decode
 from citecheck.model import Document, DocumentKind
 
-__all__ = ["SUPPORTED_EXTENSIONS", "InputError", "load"]
+__all__ = ["DEFAULT_LIMITS", "SUPPORTED_EXTENSIONS", "InputError", "Limits", "load"]
 
 SUPPORTED_EXTENSIONS: dict[str, DocumentKind] = {
     ".txt": DocumentKind.TEXT,
@@ -61,20 +74,24 @@ class InputError(Exception):
     """An input that cannot be read; str(error) is one short line for the user."""
 
 
-def load(path: str) -> Document:
-    """Read `path` ("-" for standard input) into a Document; raise InputError on failure."""
+def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read `path` ("-" for standard input) into a Document; raise InputError on failure.
+
+    (The time limit is the caller's: it covers the parsing of the document as well.)"""
     suffix = "" if path == "-" else Path(path).suffix.lower()
     if suffix in _UNSUPPORTED:
         raise InputError(
             f"unsupported file type: {_UNSUPPORTED[suffix]} ({suffix}); save it as PDF, "
             ".docx, HTML or plain text"
         )
-    data = _read_stdin() if path == "-" else _read_file(path)
+    data = _read_stdin(limits) if path == "-" else _read_file(path, limits)
     if not data.strip():
         raise InputError("the file is empty")
     binary = _binary_kind(suffix, data)
+    if binary is DocumentKind.PDF:
+        return _pdf_document(path, data, limits)
     if binary is not None:
-        return Document(path=path, text=_binary_text(binary, data), kind=binary)
+        return Document(path=path, text=_binary_text(binary, data, limits), kind=binary)
     try:
         text = decode(data)
     except BinaryDataError as error:
@@ -82,6 +99,12 @@ def load(path: str) -> Document:
     if not text.strip():
         raise InputError("the file is empty")
     kind = _kind_for(path, text)
+    _check_nesting(kind, text, limits)
+    if kind is DocumentKind.HTML:
+        page = read_html(text)
+        if not page.text.strip() and not page.lists:
+            raise InputError("no readable text in the HTML")
+        return Document(path, page.text, kind, lists=page.lists, links=page.links)
     return Document(path=path, text=_convert(kind, text), kind=kind)
 
 
@@ -97,22 +120,30 @@ def _binary_kind(suffix: str, data: bytes) -> DocumentKind | None:
     return None
 
 
-def _binary_text(kind: DocumentKind, data: bytes) -> str:
+def _pdf_document(path: str, data: bytes, limits: Limits) -> Document:
+    """The PDF's text, and the reference lists its layout shows (extract/pdf.py)."""
+    from citecheck.extract.pdf import PdfError, read_pdf
+
+    try:
+        content = read_pdf(data, limits)
+    except PdfError as error:
+        raise InputError(str(error)) from None
+    return Document(path=path, text=content.text, kind=DocumentKind.PDF, lists=content.lists)
+
+
+def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
     from citecheck.extract.docx import DocxError, docx_to_text
     from citecheck.extract.pdf import PdfError, pdf_to_text
 
     try:
-        return pdf_to_text(data) if kind is DocumentKind.PDF else docx_to_text(data)
+        if kind is DocumentKind.PDF:
+            return pdf_to_text(data)
+        return docx_to_text(data, limits.unpacked_bytes)
     except (PdfError, DocxError) as error:
         raise InputError(str(error)) from None
 
 
 def _convert(kind: DocumentKind, text: str) -> str:
-    if kind is DocumentKind.HTML:
-        text = html_to_text(text)
-        if not text.strip():
-            raise InputError("no readable text in the HTML")
-        return text
     if kind is DocumentKind.MARKDOWN:
         return markdown_to_text(text)
     if kind in (DocumentKind.BIBTEX, DocumentKind.RIS, DocumentKind.NBIB):
@@ -136,16 +167,43 @@ def _convert(kind: DocumentKind, text: str) -> str:
     return text
 
 
-def _read_stdin() -> bytes:
+def _check_nesting(kind: DocumentKind, text: str, limits: Limits) -> None:
+    if kind is DocumentKind.HTML:
+        try:
+            check_html_nesting(text, limits.nesting)
+        except NestingLimitError as error:
+            raise InputError(str(error)) from None
+
+
+def _read_stdin(limits: Limits) -> bytes:
+    """Standard input up to the size limit: an endless stream stops there."""
     try:
-        return sys.stdin.buffer.read()
+        return read_capped(
+            sys.stdin.buffer, limits.file_bytes, "standard input", OPTION["file_bytes"]
+        )
+    except SizeLimitError as error:
+        raise InputError(str(error)) from None
     except OSError as error:
         raise InputError(f"cannot read standard input: {error.strerror or error}") from None
 
 
-def _read_file(path: str) -> bytes:
+# What each kind of non-regular file is, for the one-line refusal.
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _read_file(path: str, limits: Limits) -> bytes:
+    """The file's bytes, if it is a regular file within the size limit.
+
+    Opened without blocking and checked on the open descriptor (no window between the
+    check and the read): opening a FIFO for reading would otherwise wait for a writer
+    forever, and a device such as /dev/zero never ends."""
     try:
-        return Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:
@@ -153,8 +211,25 @@ def _read_file(path: str) -> bytes:
     except PermissionError:
         raise InputError("cannot read: permission denied") from None
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise InputError(f"cannot read: {reason}") from None
+        raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise InputError("is a folder, not a file")
+        what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
+        raise InputError(f"not a regular file ({what}): pass its content on standard input (-)")
+    with os.fdopen(descriptor, "rb") as handle:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        try:
+            if os.fstat(descriptor).st_size > limits.file_bytes:  # refused before reading
+                raise SizeLimitError("the file", limits.file_bytes, OPTION["file_bytes"])
+            return read_capped(handle, limits.file_bytes, "the file", OPTION["file_bytes"])
+        except SizeLimitError as error:
+            raise InputError(str(error)) from None
+        except OSError as error:
+            raise InputError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
 
 
 def _kind_for(path: str, text: str) -> DocumentKind:

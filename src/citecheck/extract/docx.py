@@ -1,6 +1,9 @@
 """The text of a Word (.docx) document: body paragraphs, tables, footnotes and endnotes.
 
-Read with the standard zipfile module and defusedxml (no XML entity tricks). Each
+Read with the standard zipfile module and defusedxml (no XML entity tricks). The parts are
+inflated in chunks against one budget for the whole document (--max-unpacked-size): a zip
+whose header understates a part's size cannot make us inflate more than that budget
+(zipfile's own read() inflates up to 1 GiB at a time, whatever the header says). Each
 paragraph is a line with a blank line after it; list paragraphs (Word's automatic
 numbering or bullets, whose numbers are not in the text) become "- " lines. Field codes
 (a reference manager's ADDIN ZOTERO/EndNote/Mendeley instructions) are skipped and the
@@ -18,8 +21,9 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree  # type: ignore[import-untyped]
 
+from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, SizeLimitError, read_capped
+
 _NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_XML = 64 * 1024 * 1024
 
 
 class DocxError(ValueError):
@@ -36,27 +40,51 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
-def _read(archive: zipfile.ZipFile, name: str) -> Element | None:
+class _Budget:
+    """The bytes the document's parts may still inflate to."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+    def inflate(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+        """The part's bytes; DocxError past the budget or when the part is damaged."""
+        try:
+            if info.file_size > self.left:  # the header admits it: no need to inflate
+                raise SizeLimitError("the unpacked document", self.limit, OPTION["unpacked_bytes"])
+            with archive.open(info) as stream:
+                data = read_capped(
+                    stream, self.left, "the unpacked document", OPTION["unpacked_bytes"]
+                )
+        except SizeLimitError as error:
+            raise DocxError(str(error)) from None
+        except Exception as error:  # a part longer than its header says: a CRC error
+            raise DocxError(f"damaged Word document ({type(error).__name__})") from None
+        self.left -= len(data)
+        return data
+
+
+def _read(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Element | None:
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_XML:
-        raise DocxError(f"{name} is too large")
+    data = budget.inflate(archive, info)
     try:
-        root: Element = ElementTree.fromstring(archive.read(info))
+        root: Element = ElementTree.fromstring(data)
     except Exception as error:  # defusedxml raises ParseError or its own errors
         raise DocxError(f"damaged Word document ({type(error).__name__})") from None
     return root
 
 
-def docx_to_text(data: bytes) -> str:
+def docx_to_text(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise DocxError("damaged Word document (not a zip archive)") from None
+    budget = _Budget(max_unpacked)
     with archive:
-        document = _read(archive, "word/document.xml")
+        document = _read(archive, "word/document.xml", budget)
         if document is None:
             raise DocxError("not a Word document (no word/document.xml)")
         body = document.find(f"{_NS}body")
@@ -67,7 +95,7 @@ def docx_to_text(data: bytes) -> str:
                 lines.append("")
         notes: list[str] = []
         for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            root = _read(archive, part)
+            root = _read(archive, part, budget)
             if root is None:
                 continue
             for note in root.iter(f"{_NS}{tag}"):

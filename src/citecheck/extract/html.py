@@ -8,6 +8,7 @@ chrome (menus, cookie banners, footers) is removed so it cannot be mistaken for 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
@@ -17,12 +18,16 @@ from bs4.element import (
     Declaration,
     Doctype,
     NavigableString,
+    PageElement,
     ProcessingInstruction,
 )
 
+from citecheck.extract.htmllinks import linked_studies, own_dois
 from citecheck.extract.htmlmeta import metadata_records
+from citecheck.extract.htmlrefs import reference_heading, reference_lists
 from citecheck.extract.source import SourceText, from_lines
 from citecheck.extract.structured import render as render_records
+from citecheck.model import Entry
 
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(
@@ -67,29 +72,50 @@ def is_heading(line: str) -> bool:
     return reference_heading(line)
 
 
+@dataclass(frozen=True)
+class HtmlReading:
+    """A page's text (with its map to source lines), the reference lists read from its
+    DOM, and, on a page without any list, the studies it links to inline."""
+
+    text: SourceText
+    lists: tuple[tuple[Entry, ...], ...] = ()
+    links: tuple[Entry, ...] = ()
+
+
 def html_to_text(markup: str) -> str:
-    """The readable main-content text of an HTML document ("" if there is none).
+    """The readable main-content text of an HTML document ("" if there is none)."""
+    return read_html(markup).text
+
+
+def read_html(markup: str) -> HtmlReading:
+    """Read a page: its main-content text, its reference lists, its linked studies.
 
     A page whose text holds no reference list but whose metadata declares references
-    (citation_reference tags, JSON-LD `citation`) gets them appended as a list."""
+    (citation_reference tags, JSON-LD `citation`) gets them appended to the text as a
+    list, for the text finder."""
     soup = BeautifulSoup(markup, "html.parser")
     declared = metadata_records(soup)  # before the chrome (scripts, <head>) is dropped
+    own = own_dois(soup)
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
         if not (isinstance(node, Comment) and _IGNORE.match(str(node))):
             node.extract()
     _drop_chrome(soup)
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    lists = tuple(reference_lists(body))
     root = _content_root(soup)
     writer = _Writer()
     writer.render(root)
     text = writer.text()
     from citecheck.references import section_start  # (references imports extract)
 
-    if declared and section_start(text) is None:
+    if declared and not lists and section_start(text) is None:
         listed = render_records(declared)
         pairs = [*zip(text.split("\n"), text.source_lines, strict=False), ("", 0)]
         pairs += zip(listed.rstrip("\n").split("\n"), listed.source_lines, strict=False)
-        return from_lines(pairs)
-    return text
+        return HtmlReading(from_lines(pairs))
+    if lists or section_start(text) is not None:
+        return HtmlReading(text, lists)
+    return HtmlReading(text, links=linked_studies(root, own))
 
 
 def _attr_text(tag: Tag, name: str) -> str:
@@ -122,10 +148,10 @@ def _chrome_kind(tag: Tag) -> str | None:
 
 def _holds_reference_list(tag: Tag) -> bool:
     """Journal sites sometimes put the reference list in an <aside> or <footer>: keep it."""
-    for heading in tag.find_all(re.compile(r"^h[1-6]$")):
-        if is_heading(heading.get_text(" ", strip=True)):
-            return True
-    return False
+    return any(
+        isinstance(heading, Tag) and reference_heading(heading)
+        for heading in tag.find_all(re.compile(r"^h[1-6]$"))
+    )
 
 
 def _drop_chrome(soup: BeautifulSoup) -> None:
@@ -184,6 +210,7 @@ class _Writer:
         self.origins: list[int] = []
         self.cursor = 0  # source line of the last element opened
         self.origin = 0  # source line of the current line's first text
+        self.highest = 0  # the last source line of an element opened so far
         self.current: list[str] = []
         # A list item's "- " waits for the item's first text, so that <li><p>..</p></li>
         # still yields one "- ..." line rather than a lone dash.
@@ -209,58 +236,76 @@ class _Writer:
             self.lines.append("")
             self.origins.append(0)
 
-    def render(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Tag):
-                self._render_tag(child)
-            elif isinstance(child, Comment) and _IGNORE.match(str(child)):
-                self.write(" <!-- citecheck: ignore --> ")
-            elif isinstance(child, NavigableString) and not isinstance(
-                child, Comment | Doctype | Declaration | ProcessingInstruction
-            ):
-                raw = str(child)
-                lead = len(raw) - len(raw.lstrip())
-                line = self.cursor + raw[:lead].count("\n") if self.cursor else 0
-                self.write(raw.replace("\n", " ").replace("\r", " "), line)
-            if isinstance(child, Tag) and child.sourceline:
-                self.cursor = max(self.cursor, _end_line(child))
+    def render(self, root: Tag) -> None:
+        """Write `root`'s content; an explicit stack, so any nesting depth is fine."""
+        stack: list[tuple[PageElement, bool]] = [(c, False) for c in reversed(root.contents)]
+        while stack:
+            node, leaving = stack.pop()
+            if not isinstance(node, Tag):
+                self._render_string(node)
+            elif leaving:
+                self._close(node)
+            elif self._open(node):
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.contents))
+            elif node.sourceline:
+                self.cursor = max(self.cursor, _end_line(node))
 
-    def _render_tag(self, tag: Tag) -> None:
+    def _render_string(self, node: PageElement) -> None:
+        if isinstance(node, Comment) and _IGNORE.match(str(node)):
+            self.write(" <!-- citecheck: ignore --> ")
+        elif isinstance(node, NavigableString) and not isinstance(
+            node, Comment | Doctype | Declaration | ProcessingInstruction
+        ):
+            raw = str(node)
+            lead = len(raw) - len(raw.lstrip())
+            line = self.cursor + raw[:lead].count("\n") if self.cursor else 0
+            self.write(raw.replace("\n", " ").replace("\r", " "), line)
+
+    def _open(self, tag: Tag) -> bool:
+        """Start a tag; False when its content is written already (or never)."""
         name = tag.name
         if tag.sourceline:
             self.cursor = tag.sourceline
+            self.highest = max(self.highest, tag.sourceline)
         if name == "sup" and self._superscript(tag):
-            return
+            return False
         if name == "br":
             self.newline()
-        elif name == "pre":
+            return False
+        if name == "pre":
             self.blank()
             for line in tag.get_text().splitlines():
                 self.write(line)
                 self.newline()
             self.blank()
-        elif name in _PARA_BLOCKS:
-            self.blank()
-            self.render(tag)
+            return False
+        if name == "img":
+            self.write(_attr_text(tag, "alt"))
+            return False
+        if name in _PARA_BLOCKS:
             self.blank()
         elif name in _LINE_BLOCKS:
             self.newline()
             if name == "li":
                 self.prefix = "- "
-            self.render(tag)
+        elif name in _CELLS:
+            self.write(" ")
+        return True
+
+    def _close(self, tag: Tag) -> None:
+        name = tag.name
+        if name in _PARA_BLOCKS:
+            self.blank()
+        elif name in _LINE_BLOCKS:
             self.newline()
             self.prefix = ""
         elif name in _CELLS:
             self.write(" ")
-            self.render(tag)
-            self.write(" ")
         elif name == "a":
-            self.render(tag)
             self._keep_identifier(tag)
-        elif name == "img":
-            self.write(_attr_text(tag, "alt"))
-        else:
-            self.render(tag)
+        if tag.sourceline:
+            self.cursor = max(self.cursor, self.highest)
 
     def _superscript(self, tag: Tag) -> bool:
         """Numeric superscripts are citations: written as "[1,3]" for the citation check."""

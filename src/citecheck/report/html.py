@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import defaultdict
+import shutil
+import tempfile
 from dataclasses import asdict
 from html import escape
+from io import StringIO
+from typing import TextIO
 from urllib.parse import quote
 
 from citecheck import __version__
-from citecheck.model import FileReport, Record, Reference, Report, Verdict
+from citecheck.model import FileReport, Record, Reference, Report, Summary, Verdict
 from citecheck.report.assets import SCRIPT, STYLE
 from citecheck.report.problems import (
     ADVICE,
@@ -28,10 +31,9 @@ from citecheck.report.problems import (
     SEVERITY_ORDER,
     Problem,
     clean,
-    file_errors,
+    file_problems,
     grouping_key,
     links,
-    problems,
     shorten,
     who,
 )
@@ -66,11 +68,7 @@ def _csp(script: str) -> str:
     )
 
 
-def _counts(report: Report) -> dict[str, int]:
-    return asdict(report.summary())
-
-
-def _totals(report: Report) -> str:
+def _totals(summary: Summary) -> str:
     names = {
         "files": "files",
         "references": "references",
@@ -78,7 +76,7 @@ def _totals(report: Report) -> str:
         "without_references": "without references",
     }
     items = []
-    for key, count in _counts(report).items():
+    for key, count in asdict(summary).items():
         label = names.get(key) or LABELS[key]
         items.append(
             f'<li class="total t-{key}"><span class="n" id="count-{key}">{count}</span>'
@@ -109,16 +107,18 @@ def _bar(file: FileReport) -> str:
     )
 
 
-def _chart(report: Report) -> str:
-    def badness(file: FileReport) -> tuple[int, int, str]:
-        bad = sum(1 for v in file.verdicts if v.status.value in ("mismatched", "not_found"))
-        return (-1 if file.error else 0, -bad, file.path)
+def _badness(file: FileReport) -> tuple[int, int, str]:
+    """Sorts the worst pages first: unreadable ones, then by their problems."""
+    bad = sum(1 for v in file.verdicts if v.status.value in ("mismatched", "not_found"))
+    return (-1 if file.error else 0, -bad, file.path)
 
+
+def _chart(bars: list[tuple[tuple[int, int, str], str]]) -> str:
     legend = "".join(
         f'<span class="key"><span class="swatch s-{status}"></span>{_e(LABELS[status])}</span>'
         for status in BAR_STATUSES
     )
-    rows = "".join(_bar(f) for f in sorted(report.files, key=badness))
+    rows = "".join(bar for _, bar in sorted(bars))
     return (
         '<section id="chart"><h2>Statuses per page</h2>'
         f'<p class="legend">{legend}</p>'
@@ -127,21 +127,32 @@ def _chart(report: Report) -> str:
     )
 
 
-def _repeated(found: list[Problem]) -> str:
-    groups: dict[tuple[str, str], list[Problem]] = defaultdict(list)
-    for problem in found:
-        groups[grouping_key(problem.verdict)].append(problem)
-    repeated = []
-    for members in groups.values():
-        pages = sorted({p.path for p in members})
-        if len(pages) > 1:
-            repeated.append((pages, members))
-    repeated.sort(key=lambda item: (-len(item[0]), item[1][0].verdict.reference.raw))
+class _Group:
+    """One problem reference as it recurs across pages: what the report says of it."""
+
+    def __init__(self, first: Problem) -> None:
+        self.first = first
+        self.pages: set[str] = set()
+        self.wordings: set[str] = set()
+        # Every distinct disagreement across the pages, not just the first page's.
+        self.diffs: dict[tuple[str, str, str], None] = {}
+
+    def add(self, problem: Problem) -> None:
+        self.pages.add(problem.path)
+        self.wordings.add(" ".join(problem.verdict.reference.raw.split()))
+        self.diffs.update(
+            dict.fromkeys((m.field.value, m.cited, m.found) for m in problem.verdict.mismatches)
+        )
+
+
+def _repeated(groups: dict[tuple[str, str], _Group]) -> str:
+    repeated = [group for group in groups.values() if len(group.pages) > 1]
+    repeated.sort(key=lambda group: (-len(group.pages), group.first.verdict.reference.raw))
     parts = ['<section id="repeated"><h2>Most repeated problems</h2>']
     if not repeated:
         parts.append("<p>No problem reference appears on more than one page.</p></section>")
         return "".join(parts)
-    items = [_repeated_item(pages, members) for pages, members in repeated[:REPEATED_MAX]]
+    items = [_repeated_item(group) for group in repeated[:REPEATED_MAX]]
     parts.append('<ol class="repeated">' + "".join(items[:REPEATED_SHOWN]) + "</ol>")
     if len(items) > REPEATED_SHOWN:
         more = len(items) - REPEATED_SHOWN
@@ -157,18 +168,14 @@ def _repeated(found: list[Problem]) -> str:
     return "".join(parts)
 
 
-def _repeated_item(pages: list[str], members: list[Problem]) -> str:
-    first = members[0]
+def _repeated_item(group: _Group) -> str:
+    first = group.first
     verdict = first.verdict
-    wordings = len({" ".join(m.verdict.reference.raw.split()) for m in members})
+    pages = sorted(group.pages)
     sentence = f"This reference appears on {len(pages)} pages and {DOES[first.kind]}."
-    if wordings > 1:
-        sentence += f" It is written in {wordings} different ways."
-    # Every distinct disagreement across the pages, not just the first page's.
-    diffs = dict.fromkeys(
-        (m.field.value, m.cited, m.found) for p in members for m in p.verdict.mismatches
-    )
-    details = "".join(f"<li>{_e(f)}: {_e(c)} → {_e(v)}</li>" for f, c, v in diffs)
+    if len(group.wordings) > 1:
+        sentence += f" It is written in {len(group.wordings)} different ways."
+    details = "".join(f"<li>{_e(f)}: {_e(c)} → {_e(v)}</li>" for f, c, v in group.diffs)
     page_list = "".join(f"<li>{_e(page)}</li>" for page in pages)
     return (
         f'<li class="rep" data-status="{first.kind}"><p>{_badge(first.kind)} '
@@ -242,15 +249,15 @@ def _row(problem: Problem) -> str:
     )
 
 
-def _table(found: list[Problem]) -> str:
-    kinds = {kind: sum(1 for p in found if p.kind == kind) for kind in SEVERITY_ORDER}
+def _table_head(kinds: dict[str, int]) -> str:
+    total = sum(kinds.values())
     boxes = "".join(
         f'<label class="chk"><input type="checkbox" name="status" value="{kind}" checked> '
-        f"{_badge(kind)} {count}</label>"
-        for kind, count in kinds.items()
+        f"{_badge(kind)} {kinds.get(kind, 0)}</label>"
+        for kind in SEVERITY_ORDER
     )
     advice = "".join(
-        f"<li>{_badge(kind)} {_e(ADVICE[kind])}</li>" for kind, count in kinds.items() if count
+        f"<li>{_badge(kind)} {_e(ADVICE[kind])}</li>" for kind in SEVERITY_ORDER if kinds.get(kind)
     )
     heads = (
         '<th data-type="text">page</th><th data-type="number">#</th>'
@@ -264,18 +271,21 @@ def _table(found: list[Problem]) -> str:
         '<input id="q" type="search" placeholder="filter: any text" aria-label="filter text">'
         '<input id="page" type="search" placeholder="page" aria-label="page">'
         f"{boxes}"
-        f'<span class="shown">showing <output id="shown-count">{len(found)}</output> '
-        f'of <span id="problem-total">{len(found)}</span></span></div>'
+        f'<span class="shown">showing <output id="shown-count">{total}</output> '
+        f'of <span id="problem-total">{total}</span></span></div>'
         f'<table id="problem-table"><thead><tr>{heads}</tr></thead><tbody>'
-        + "".join(_row(p) for p in found)
-        + "</tbody></table>"
-        + ("" if found else '<p class="none">No problems: every reference checked out.</p>')
+    )
+
+
+def _table_tail(total: int) -> str:
+    return (
+        "</tbody></table>"
+        + ("" if total else '<p class="none">No problems: every reference checked out.</p>')
         + "</section>"
     )
 
 
-def _errors(report: Report) -> str:
-    errors = file_errors(report)
+def _errors(errors: list[FileReport]) -> str:
     if not errors:
         return ""
     rows = "".join(f"<tr><td>{_e(f.path)}</td><td>{_e(f.error)}</td></tr>" for f in errors)
@@ -286,29 +296,62 @@ def _errors(report: Report) -> str:
     )
 
 
-def render(report: Report) -> str:
-    found = list(problems(report))
-    pages = len({p.path for p in found})
-    files = _plural(len(report.files), "page")
-    title = f"citecheck: {_plural(len(found), 'problem')} on {pages} of {files}"
-    body = "".join(
-        [
-            "<header><h1>citecheck report</h1>",
+class Writer:
+    """Spools the problem rows as each file arrives and keeps only what the top of the page
+    needs (a bar per page, the recurring problems, counts); writes the page at the end."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._bars: list[tuple[tuple[int, int, str], str]] = []
+        self._groups: dict[tuple[str, str], _Group] = {}
+        self._kinds: dict[str, int] = dict.fromkeys(SEVERITY_ORDER, 0)
+        self._pages_with_problems = 0
+        self._errors: list[FileReport] = []
+
+    def add(self, file: FileReport) -> None:
+        self._bars.append((_badness(file), _bar(file)))
+        if file.error is not None:
+            self._errors.append(FileReport(file.path, error=file.error))
+        found = list(file_problems(file))
+        self._pages_with_problems += bool(found)
+        for problem in found:
+            self._kinds[problem.kind] += 1
+            self._rows.write(_row(problem))
+            key = grouping_key(problem.verdict)
+            if key not in self._groups:
+                self._groups[key] = _Group(problem)
+            self._groups[key].add(problem)
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        total = sum(self._kinds.values())
+        files = _plural(summary.files, "page")
+        title = f"citecheck: {_plural(total, 'problem')} on {self._pages_with_problems} of {files}"
+        out = self._out
+        out.write(
+            "<!DOCTYPE html>\n"
+            '<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp(SCRIPT))}">'
+            '<meta name="referrer" content="no-referrer">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>"
+            "<header><h1>citecheck report</h1>"
             f"<p>{_e(title)}. References checked against Crossref and PubMed by "
-            f"citecheck {_e(__version__)}.</p></header>",
-            _totals(report),
-            _chart(report),
-            _repeated(found),
-            _table(found),
-            _errors(report),
-        ]
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp(SCRIPT))}">'
-        '<meta name="referrer" content="no-referrer">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
-        f"<body>{body}<script>{SCRIPT}</script></body></html>\n"
-    )
+            f"citecheck {_e(__version__)}.</p></header>"
+        )
+        out.write(_totals(summary) + _chart(self._bars) + _repeated(self._groups))
+        out.write(_table_head(self._kinds))
+        self._rows.seek(0)
+        shutil.copyfileobj(self._rows, out)
+        self._rows.close()
+        out.write(_table_tail(total) + _errors(self._errors))
+        out.write(f"<script>{SCRIPT}</script></body></html>\n")
+
+
+def render(report: Report) -> str:
+    buffer = StringIO()
+    writer = Writer(buffer)
+    for file in report.files:
+        writer.add(file)
+    writer.finish(report.summary(), report.files_skipped)
+    return buffer.getvalue()

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from citecheck import __version__
-from citecheck.model import CitationCheck, FileReport, Record, Reference, Report, Verdict
+from citecheck.model import (
+    CitationCheck,
+    FileReport,
+    Record,
+    Reference,
+    Report,
+    Summary,
+    Verdict,
+)
 
 SCHEMA = 1
 
@@ -87,15 +95,41 @@ def _file(file: FileReport) -> dict[str, Any]:
     }
 
 
+def _summary(summary: Summary) -> dict[str, Any]:
+    # Every count of the Summary but `errors`, which the file entries already show.
+    return {k: v for k, v in asdict(summary).items() if k != "errors"}
+
+
 def to_dict(report: Report) -> dict[str, Any]:
-    summary = report.summary()
     return {
         "schema": SCHEMA,
         "tool": {"name": "citecheck", "version": __version__},
         "files": [_file(f) for f in report.files],
-        # Every count of the Summary but `errors`, which the file entries already show.
-        "summary": {k: v for k, v in asdict(summary).items() if k != "errors"},
+        "summary": _summary(report.summary()),
     }
+
+
+def _dumps(value: Any, depth: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `depth` levels down in the document."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+class Writer:
+    """Writes the report file by file, the same text `render` gives, without holding it."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._files = 0
+        head = {"schema": SCHEMA, "tool": {"name": "citecheck", "version": __version__}}
+        out.write(_dumps(head, 0)[:-2] + ',\n  "files": [')
+
+    def add(self, file: FileReport) -> None:
+        self._out.write(("," if self._files else "") + "\n    " + _dumps(_file(file), 2))
+        self._files += 1
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        close = "\n  ]" if self._files else "]"
+        self._out.write(f'{close},\n  "summary": {_dumps(_summary(summary), 1)}\n}}\n')
 
 
 def render(report: Report) -> str:

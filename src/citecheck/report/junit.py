@@ -9,9 +9,13 @@ control characters that XML cannot hold at all are dropped first.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
+from io import StringIO
+from typing import TextIO
 
-from citecheck.model import DEFAULT_FAIL_ON, FileReport, Report, Status, Verdict
+from citecheck.model import DEFAULT_FAIL_ON, FileReport, Report, Status, Summary, Verdict
 from citecheck.report.problems import LABELS, clean, explanation, links, shorten, who
 
 NOT_DECIDED = (Status.SKIPPED, Status.IGNORED, Status.UNVERIFIED)
@@ -71,16 +75,47 @@ def _suite(file: FileReport, fail_on: frozenset[str]) -> ET.Element:
     return suite
 
 
+_COUNTS = ("tests", "failures", "errors", "skipped")
+
+
+class Writer:
+    """Spools a testsuite per file as each arrives; the <testsuites> element that opens the
+    document carries the totals, so it is written at the end, the suites inside it."""
+
+    def __init__(self, out: TextIO, *, fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> None:
+        self._out = out
+        self._fail_on = fail_on
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._totals = dict.fromkeys(_COUNTS, 0)
+
+    def add(self, file: FileReport) -> None:
+        suite = _suite(file, self._fail_on)
+        for name in _COUNTS:
+            self._totals[name] += int(suite.get(name, "0"))
+        ET.indent(suite, level=1)
+        self._spool.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        root = ET.Element("testsuites", name="citecheck")
+        for name, value in self._totals.items():
+            root.set(name, str(value))
+        root.set("time", "0")
+        opening = ET.tostring(root, encoding="unicode").removesuffix(" />")
+        self._out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if self._spool.tell() == 0:
+            self._out.write(opening + " />\n")
+        else:
+            self._out.write(opening + ">\n")
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, self._out)
+            self._out.write("</testsuites>\n")
+        self._spool.close()
+
+
 def render(report: Report, *, fail_on: frozenset[str] = DEFAULT_FAIL_ON) -> str:
-    root = ET.Element("testsuites", name="citecheck")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    buffer = StringIO()
+    writer = Writer(buffer, fail_on=fail_on)
     for file in report.files:
-        suite = _suite(file, fail_on)
-        root.append(suite)
-        for name in totals:
-            totals[name] += int(suite.get(name, "0"))
-    for name, value in totals.items():
-        root.set(name, str(value))
-    root.set("time", "0")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        writer.add(file)
+    writer.finish(report.summary(), report.files_skipped)
+    return buffer.getvalue()

@@ -9,24 +9,25 @@ how much was left out.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from io import StringIO
+from typing import TextIO
 
-from citecheck.model import Report, Status, Verdict
+from citecheck.model import FileReport, Report, Status, Summary, Verdict
 from citecheck.report.problems import (
     ADVICE,
     LABELS,
     SEVERITY_ORDER,
     Problem,
     clean,
-    file_errors,
+    file_problems,
     links,
-    problems,
     shorten,
     who,
 )
 from citecheck.report.text import summary_line
 
 LIMIT = 60_000
+_HEAD_ROOM = 2_000  # the headline, counts and advice above the problem tables
 # Characters that Markdown (or the HTML it lets through) could act on in a table cell:
 # emphasis, code, links, HTML, cell borders, headings, mentions (@), issue links (#).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#@~!&])")
@@ -83,8 +84,7 @@ def _row(problem: Problem) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _counts(report: Report) -> list[str]:
-    summary = report.summary()
+def _counts(summary: Summary) -> list[str]:
     rows = [
         ("verified", summary.verified),
         ("mismatched", summary.mismatched),
@@ -101,61 +101,92 @@ def _counts(report: Report) -> list[str]:
     return [header, rule, values]
 
 
-def render(report: Report, *, limit: int = LIMIT) -> str:
-    found = list(problems(report))
-    errors = file_errors(report)
-    pages = len({p.path for p in found})
-    lines = ["## citecheck: references checked against Crossref and PubMed", ""]
-    if found or errors:
-        headline = f"**{len(found)} problem reference{'s' if len(found) != 1 else ''}**"
-        headline += (
-            f" in {pages} of {len(report.files)} file{'s' if len(report.files) != 1 else ''}"
-        )
-        if errors:
-            headline += (
-                f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
-            )
-        lines.append(headline + ".")
-    else:
-        lines.append("**No problems found.** Every checked reference matches its record.")
-    lines += ["", escape(summary_line(report.summary())), "", *_counts(report), ""]
+class Writer:
+    """Keeps the problem tables that fit in `limit` (and counts the rest), file by file;
+    the headline and counts, which come first, are written at the end."""
 
-    kinds = {p.kind for p in found}
-    if kinds:
-        lines += [
-            f"- {ICONS[k]} **{LABELS[k]}**: {ADVICE[k]}" for k in SEVERITY_ORDER if k in kinds
-        ]
-        lines.append("")
-    if errors:
-        lines += ["### Files that could not be checked", ""]
-        lines += [f"- {_code(f.path)}: {escape(f.error or '')}" for f in errors]
-        lines.append("")
+    def __init__(self, out: TextIO, *, limit: int = LIMIT) -> None:
+        self._out = out
+        self._limit = limit
+        self._blocks: list[str] = []
+        self._size = 0
+        self._problems = 0
+        self._shown = 0
+        self._pages = 0
+        self._full = False
+        self._kinds: set[str] = set()
+        self._errors: list[FileReport] = []
 
-    by_file: dict[str, list[Problem]] = defaultdict(list)
-    for problem in found:
-        by_file[problem.path].append(problem)
-    size = sum(len(line) + 1 for line in lines)
-    shown = 0
-    for path, items in by_file.items():
+    def add(self, file: FileReport) -> None:
+        if file.error is not None:
+            self._errors.append(FileReport(file.path, error=file.error))
+        items = list(file_problems(file))
+        if not items:
+            return
+        self._problems += len(items)
+        self._pages += 1
+        self._kinds.update(p.kind for p in items)
+        if self._full:
+            return
         block = [
-            f"### {_code(path)}: {len(items)} problem{'s' if len(items) != 1 else ''}",
+            f"### {_code(file.path)}: {len(items)} problem{'s' if len(items) != 1 else ''}",
             "",
             "| # | line | reference | status | what is wrong (cited → found) |",
             "|---:|---:|---|---|---|",
-        ]
-        block += [_row(p) for p in items]
-        block.append("")
-        block_size = sum(len(line) + 1 for line in block)
-        if size + block_size > limit:
-            break
-        lines += block
-        size += block_size
-        shown += len(items)
-    if shown < len(found):
-        left = len(found) - shown
-        lines += [
-            f"*…and {left} more problem reference{'s' if left != 1 else ''}, left out to keep"
-            " this comment short: see the full report.*",
+            *(_row(p) for p in items),
             "",
         ]
-    return "\n".join(lines)
+        block_size = sum(len(line) + 1 for line in block)
+        # The head (headline, counts, advice, unreadable files) takes its share of the limit.
+        if self._size + block_size + _HEAD_ROOM + 200 * len(self._errors) > self._limit:
+            self._full = True
+            return
+        self._blocks.extend(block)
+        self._size += block_size
+        self._shown += len(items)
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        errors = self._errors
+        lines = ["## citecheck: references checked against Crossref and PubMed", ""]
+        if self._problems or errors:
+            found = self._problems
+            headline = f"**{found} problem reference{'s' if found != 1 else ''}**"
+            files = summary.files
+            headline += f" in {self._pages} of {files} file{'s' if files != 1 else ''}"
+            if errors:
+                headline += (
+                    f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
+                )
+            lines.append(headline + ".")
+        else:
+            lines.append("**No problems found.** Every checked reference matches its record.")
+        lines += ["", escape(summary_line(summary)), "", *_counts(summary), ""]
+        if self._kinds:
+            lines += [
+                f"- {ICONS[k]} **{LABELS[k]}**: {ADVICE[k]}"
+                for k in SEVERITY_ORDER
+                if k in self._kinds
+            ]
+            lines.append("")
+        if errors:
+            lines += ["### Files that could not be checked", ""]
+            lines += [f"- {_code(f.path)}: {escape(f.error or '')}" for f in errors]
+            lines.append("")
+        lines += self._blocks
+        if self._shown < self._problems:
+            left = self._problems - self._shown
+            lines += [
+                f"*…and {left} more problem reference{'s' if left != 1 else ''}, left out to"
+                " keep this comment short: see the full report.*",
+                "",
+            ]
+        self._out.write("\n".join(lines))
+
+
+def render(report: Report, *, limit: int = LIMIT) -> str:
+    buffer = StringIO()
+    writer = Writer(buffer, limit=limit)
+    for file in report.files:
+        writer.add(file)
+    writer.finish(report.summary(), report.files_skipped)
+    return buffer.getvalue()

@@ -63,9 +63,14 @@ class Problem:
 def problems(report: Report) -> Iterator[Problem]:
     """Every problem reference, in file order and reference order."""
     for file in report.files:
-        for verdict in file.verdicts:
-            if is_problem(verdict):
-                yield Problem(file.path, verdict)
+        yield from file_problems(file)
+
+
+def file_problems(file: FileReport) -> Iterator[Problem]:
+    """The problem references of one file, in reference order."""
+    for verdict in file.verdicts:
+        if is_problem(verdict):
+            yield Problem(file.path, verdict)
 
 
 def file_errors(report: Report) -> list[FileReport]:

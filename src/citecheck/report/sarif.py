@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import tempfile
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from citecheck import __version__
-from citecheck.model import RETRACTED, Report, Verdict
+from citecheck.model import RETRACTED, FileReport, Report, Summary, Verdict
 from citecheck.report.problems import (
     ADVICE,
     Problem,
     explanation,
-    file_errors,
+    file_problems,
     links,
     problems,
     who,
@@ -134,29 +136,34 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    results = [_result(problem) for problem in problems(report)]
-    notifications = []
-    for file in file_errors(report):
-        message = f"{file.path}: {file.error}"
-        results.append(
-            {
-                "ruleId": FILE_ERROR,
-                "ruleIndex": _RULE_INDEX[FILE_ERROR],
-                "level": "error",
-                "message": {"text": message},
-                "locations": [_location(file.path, 1)],
-                "partialFingerprints": {"citecheck/v1": _fingerprint(file.path, FILE_ERROR)},
-            }
-        )
-        notifications.append(
-            {"level": "error", "message": {"text": message}, "locations": [_location(file.path, 1)]}
-        )
-    artifacts = []
-    for file in report.files:
-        uri, base = artifact_uri(file.path)
-        location = {"uri": uri, **({"uriBaseId": base} if base else {})}
-        artifacts.append({"location": location, "roles": ["analysisTarget"]})
+def _file_error(file: FileReport) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The result and the tool-execution notification for a document that could not be read."""
+    message = f"{file.path}: {file.error}"
+    result = {
+        "ruleId": FILE_ERROR,
+        "ruleIndex": _RULE_INDEX[FILE_ERROR],
+        "level": "error",
+        "message": {"text": message},
+        "locations": [_location(file.path, 1)],
+        "partialFingerprints": {"citecheck/v1": _fingerprint(file.path, FILE_ERROR)},
+    }
+    notification = {
+        "level": "error",
+        "message": {"text": message},
+        "locations": [_location(file.path, 1)],
+    }
+    return result, notification
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    uri, base = artifact_uri(path)
+    location = {"uri": uri, **({"uriBaseId": base} if base else {})}
+    return {"location": location, "roles": ["analysisTarget"]}
+
+
+def _log(
+    results: list[Any], notifications: list[dict[str, Any]], artifacts: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -183,6 +190,59 @@ def to_dict(report: Report) -> dict[str, Any]:
             }
         ],
     }
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    results = [_result(problem) for problem in problems(report)]
+    errors = [_file_error(file) for file in report.files if file.error is not None]
+    results += [result for result, _ in errors]
+    artifacts = [_artifact(file.path) for file in report.files]
+    return _log(results, [notification for _, notification in errors], artifacts)
+
+
+_RESULTS = "\x00results\x00"  # stands for the results array until it is written
+_RESULT_DEPTH = 4  # runs[0].results[i] sits four levels down
+
+
+class Writer:
+    """Spools one result per problem as each file arrives; the log around them (rules,
+    notifications, artifacts) is written at the end, the spooled results inside it."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._count = 0
+        self._errors: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self._artifacts: list[dict[str, Any]] = []
+
+    def _spool_result(self, result: dict[str, Any]) -> None:
+        text = json.dumps(result, indent=2, ensure_ascii=False)
+        indent = "\n" + "  " * _RESULT_DEPTH
+        self._spool.write(("," if self._count else "") + indent + text.replace("\n", indent))
+        self._count += 1
+
+    def add(self, file: FileReport) -> None:
+        for problem in file_problems(file):
+            self._spool_result(_result(problem))
+        if file.error is not None:
+            self._errors.append(_file_error(file))
+        self._artifacts.append(_artifact(file.path))
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        for result, _ in self._errors:
+            self._spool_result(result)
+        notifications = [notification for _, notification in self._errors]
+        text = json.dumps(
+            _log([_RESULTS], notifications, self._artifacts), indent=2, ensure_ascii=False
+        )
+        marker = json.dumps([_RESULTS], indent=2).replace("\n", "\n" + "  " * (_RESULT_DEPTH - 1))
+        head, tail = text.split(marker)
+        self._out.write(head + "[")
+        self._spool.seek(0)
+        shutil.copyfileobj(self._spool, self._out)
+        self._spool.close()
+        self._out.write(("\n" + "  " * (_RESULT_DEPTH - 1) if self._count else "") + "]")
+        self._out.write(tail + "\n")
 
 
 def render(report: Report) -> str:

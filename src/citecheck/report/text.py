@@ -6,6 +6,7 @@ Rendered with rich into a string; colours only when asked for (a terminal, no NO
 from __future__ import annotations
 
 from io import StringIO
+from typing import TextIO
 
 from rich import box
 from rich.console import Console
@@ -36,10 +37,8 @@ NOT_PROBLEMS = {
 }
 
 
-def _legend(report: Report) -> list[Text]:
+def _legend(statuses: set[Status], retracted: bool) -> list[Text]:
     """One line for each status (and retraction) the report shows, saying what to do."""
-    verdicts = [v for f in report.files for v in f.verdicts]
-    statuses = {v.status for v in verdicts}
     lines = []
     for status in (*NEXT_STEP, *NOT_PROBLEMS):
         if status in statuses:
@@ -50,7 +49,7 @@ def _legend(report: Report) -> list[Text]:
                 else NOT_PROBLEMS[status]
             )
             lines.append(Text(label.lower(), style=style).append(f": {meaning}"))
-    if any(v.retracted for v in verdicts):
+    if retracted:
         lines.append(Text("retracted", style="bold magenta").append(f": {ADVICE[RETRACTED]}"))
     return lines
 
@@ -129,35 +128,59 @@ def summary_line(summary: Summary, files_skipped: int = 0) -> str:
     return f"{files}, {summary.references} references: " + ", ".join(parts)
 
 
+class Writer:
+    """Writes a table per file as each arrives, then the legend and the summary."""
+
+    def __init__(self, out: TextIO, *, color: bool = False, width: int = 120) -> None:
+        self._out = out
+        self._color = color
+        self._width = width
+        self._statuses: set[Status] = set()
+        self._retracted = False
+
+    def _print(self, *items: Text | Table | str) -> None:
+        buffer = StringIO()
+        console = Console(
+            file=buffer,
+            force_terminal=self._color,
+            no_color=not self._color,
+            width=self._width,
+            highlight=False,
+            soft_wrap=False,
+        )
+        for item in items:
+            console.print(item)
+        text = buffer.getvalue()
+        # rich pads table cells to the column width; trailing blanks only get in the way of
+        # people who paste the report or diff it.
+        if not self._color:
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
+        self._out.write(text)
+
+    def add(self, file: FileReport) -> None:
+        self._statuses.update(v.status for v in file.verdicts)
+        self._retracted = self._retracted or any(v.retracted for v in file.verdicts)
+        if file.no_references:
+            return  # named once, in the summary
+        if file.error is not None:
+            self._print(Text(f"{file.path}: error: {file.error}", style="bold red"), "")
+            return
+        count = len(file.verdicts)
+        heading = Text(f"{file.path}: {count} reference{'s' if count != 1 else ''}", style="bold")
+        lines: list[Text | Table | str] = [heading, _file_table(file)]
+        if file.citations is not None:
+            lines.append(Text(citations_line(file.citations)))
+        self._print(*lines, "")
+
+    def finish(self, summary: Summary, files_skipped: int = 0) -> None:
+        legend = _legend(self._statuses, self._retracted)
+        self._print(*legend, Text(summary_line(summary, files_skipped), style="bold"))
+
+
 def render(report: Report, *, color: bool = False, width: int = 120) -> str:
     buffer = StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        highlight=False,
-        soft_wrap=False,
-    )
+    writer = Writer(buffer, color=color, width=width)
     for file in report.files:
-        if file.no_references:
-            continue  # named once, in the summary below
-        if file.error is not None:
-            console.print(Text(f"{file.path}: error: {file.error}", style="bold red"))
-            console.print()
-            continue
-        count = len(file.verdicts)
-        console.print(
-            Text(f"{file.path}: {count} reference{'s' if count != 1 else ''}", style="bold")
-        )
-        console.print(_file_table(file))
-        if file.citations is not None:
-            console.print(Text(citations_line(file.citations)))
-        console.print()
-    for line in _legend(report):
-        console.print(line)
-    console.print(Text(summary_line(report.summary(), report.files_skipped), style="bold"))
-    text = buffer.getvalue()
-    # rich pads table cells to the column width; trailing blanks only get in the way of
-    # people who paste the report or diff it.
-    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+        writer.add(file)
+    writer.finish(report.summary(), report.files_skipped)
+    return buffer.getvalue()
