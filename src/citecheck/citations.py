@@ -10,8 +10,10 @@ picks among same-author, same-year entries in list order), a number by its posit
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 
 from citecheck.model import CitationCheck, Reference
@@ -21,7 +23,9 @@ __all__ = ["check_citations", "cited_at", "find_citations"]
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|al|el)\s+)"
-_FAMILY = rf"{_PARTICLE}*[{_UC}][\w'’\-]+(?:\s[{_UC}][\w'’\-]+)?"
+# At most three particles ("van der", "de la", "van de la"): an unbounded run would be
+# re-read from every particle of "de de de ..." (quadratic).
+_FAMILY = rf"{_PARTICLE}{{0,3}}[{_UC}][\w'’\-]+(?:\s[{_UC}][\w'’\-]+)?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
 # One author part: "Berman", "Berman et al.", "Smith and Jones", "Smith & Jones".
 _WHO = rf"{_FAMILY}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_FAMILY})?"
@@ -53,14 +57,18 @@ _Located = tuple[int, str, str, str | None, int | None]
 
 def _located(body: str) -> list[_Located]:
     found: list[_Located] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # narrative citations, in order and not overlapping
+    ends: list[int] = []
     for match in _NARRATIVE.finditer(body):
         who = match.group("who")
         for year in re.split(r"\s*[,;]\s*", match.group("years")):
             found.append((match.start(), match.group(0), _first_family(who), year, None))
-        taken.append(match.span())
+        starts.append(match.start())
+        ends.append(match.end())
     for group in _GROUP.finditer(body):
-        if any(s <= group.start() < e for s, e in taken):
+        # The year group of a narrative citation: the last one starting at or before it.
+        before = bisect.bisect_right(starts, group.start()) - 1
+        if before >= 0 and group.start() < ends[before]:
             continue
         for part in group.group(1).split(";"):
             item = _GROUP_ITEM.match(part.strip())
@@ -112,11 +120,12 @@ def cited_at(text: str, references: Sequence[Reference]) -> list[tuple[int, int]
     """(entry index, character offset in `text`) of each in-text citation that points to an
     entry, in text order: where to look for the sentence that cites it."""
     body = _body(text)
+    index = _Index(references)
     cited = []
     for offset, _, family, year, number in sorted(_located(body), key=lambda c: c[0]):
-        index = _resolve(family, year, number, references)
-        if index is not None:
-            cited.append((index, offset))
+        found = index.resolve(family, year, number)
+        if found is not None:
+            cited.append((found, offset))
     return cited
 
 
@@ -129,38 +138,48 @@ def check_citations(text: str, references: Sequence[Reference]) -> CitationCheck
     of entries no citation points to.
     """
     citations = find_citations(_body(text))
+    index = _Index(references)
     cited: set[int] = set()
-    unresolved: list[str] = []
+    unresolved: dict[str, None] = {}  # in order, once each
     for written, family, year, number in citations:
-        index = _resolve(family, year, number, references)
-        if index is None:
-            if written not in unresolved:
-                unresolved.append(written)
+        found = index.resolve(family, year, number)
+        if found is None:
+            unresolved.setdefault(written)
         else:
-            cited.add(index)
+            cited.add(found)
     uncited = tuple(r.index for r in references if r.index not in cited) if citations else ()
     return CitationCheck(found=len(citations), unresolved=tuple(unresolved), uncited=uncited)
 
 
-def _resolve(
-    family: str, year: str | None, number: int | None, references: Sequence[Reference]
-) -> int | None:
-    if number is not None:
-        return number if any(r.index == number for r in references) else None
-    if year is None:
-        return None
-    want, suffix = int(year[:4]), year[4:]
-    name = _fold(family)
-    matches = [
-        r for r in references if r.year == want and r.authors and _family_of(r.authors[0]) == name
-    ]
-    if not matches:  # a particle or a compound name written differently
-        matches = [
-            r
-            for r in references
-            if r.year == want and r.authors and name.split()[-1] in _family_of(r.authors[0])
-        ]
-    if not matches:
-        return None
-    pick = ord(suffix) - ord("a") if suffix else 0
-    return matches[min(pick, len(matches) - 1)].index
+class _Index:
+    """The references by number, by (first author's family, year) and by (last word of that
+    family, year): each citation is resolved in constant time, not by a scan of the list."""
+
+    def __init__(self, references: Sequence[Reference]) -> None:
+        self.numbers = {r.index for r in references}
+        self.by_name: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.by_word: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for r in references:
+            if r.year is None or not r.authors:
+                continue
+            family = _family_of(r.authors[0])
+            self.by_name[(family, r.year)].append(r.index)
+            # "van der Maaten" is found as "Maaten" too, "Müller-Lüdenscheidt" as "Müller":
+            # every word of the family name.
+            for word in dict.fromkeys(re.split(r"[\s\-]+", family)):
+                self.by_word[(word, r.year)].append(r.index)
+
+    def resolve(self, family: str, year: str | None, number: int | None) -> int | None:
+        if number is not None:
+            return number if number in self.numbers else None
+        if year is None:
+            return None
+        want, suffix = int(year[:4]), year[4:]
+        name = _fold(family)
+        matches = self.by_name.get((name, want)) or self.by_word.get(
+            (name.split()[-1] if name.split() else "", want)
+        )
+        if not matches:
+            return None
+        pick = ord(suffix) - ord("a") if suffix else 0
+        return matches[min(pick, len(matches) - 1)]

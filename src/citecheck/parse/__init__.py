@@ -21,6 +21,7 @@ from citecheck.parse.authors import parse_authors
 from citecheck.parse.guided import reparse_with
 from citecheck.parse.kinds import classify
 from citecheck.parse.styles import ANY_VIP, CLOSE_Q, DASHES, OPEN_Q, STYLES
+from citecheck.parse.venues import NO_VENUE, arxiv_id, venue_fields
 
 __all__ = ["parse_authors", "parse_entry", "reparse_with"]
 
@@ -34,10 +35,10 @@ _PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b\.?", re.IGNORECASE)
 _NOISE = re.compile(
     r"\bPMCID\s*:?\s*PMC\d+\.?|\[(?:PubMed|PMC free article|CrossRef|Google Scholar|DOI)\]"
     r"|\[?Epub ahead of print\]?\.?|\bEpub\s+(?:19|20)\d{2}(?:\s+\w{3})?(?:\s+\d{1,2})?\.?"
-    r"|\(?(?:Retrieved|Accessed)\b[^()]*?(?:19|20)\d{2}\)?\.?"
+    r"|\(?(?:Retrieved|Accessed)\b[^()]{0,80}?(?:19|20)\d{2}\)?\.?"
     r"|(?:Available\s+(?:from|at)\s*:?\s*|Retrieved\s+from\s*)?<?https?://\S+>?"
     # Notes about the article, not parts of it: corrections, dates online, database ids.
-    r"|\[(?:published\s+)?(?:correction|erratum|retraction|retracted|corrected)\b[^\]]*\]"
+    r"|\[(?:published\s+)?(?:correction|erratum|retraction|retracted|corrected)\b[^\]]{0,300}\]"
     r"|\b(?:Erratum|Retraction|Corrected and republished) in\s*:.*$"
     r"|\b(?:Published(?:\s+online)?|eCollection)\s*:?\s+(?:(?:\d{1,2}|[A-Z][a-z]{2,8}\.?),?\s+)"
     r"{0,3}(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\.?"
@@ -98,35 +99,90 @@ def _parse_text(entry: Entry) -> Reference:
     pmid = pmid_match.group(1) if pmid_match else None
     text = _PMID.sub(" ", text)
     text = _NOISE.sub(" ", text)
-    text = re.sub(r"\s*(?:\.\s*){2,}$", ".", " ".join(text.split()))
+    text = _one_final_period(" ".join(text.split()))
     text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" ,;")
     text = re.sub(r"(?<![.])\.\.(?!\.)", ".", text)  # "Laemmli, Ulrich K.. 1970."
     text = _respace(text)
 
     fields = _best_style(text)
     authors, et_al = parse_authors(fields.get("authors") or "", "given_first" in fields)
-    year = fields.get("year") or _search_year(text)
+    kind = classify(entry.raw)
+    written_title = fields.get("title_q") or fields.get("title")
+    if written_title and kind in ("chapter", "conference paper"):
+        # "Title. In: Editors (eds) Book. Publisher, pp 1-9": the title ends before "In".
+        written_title = _IN_BOOK.split(written_title, maxsplit=1)[0]
+    title, edition = _title_and_edition(written_title)
+    journal = _clean_journal(fields.get("journal"))
+    venue: dict[str, str] = {}
+    if written_title and (kind != "article" or journal is None):
+        # The venue of a conference paper, chapter or preprint, or of "Title. Venue.".
+        venue = venue_fields(kind, _after_title(text, written_title, fields, journal))
+        if kind in NO_VENUE:
+            journal = venue.get("journal")
+        elif kind != "article" or venue.get("journal"):
+            journal = venue.get("journal") or _LEADING_IN.sub("", journal or "") or None
+    year = fields.get("year") or venue.get("year") or _search_year(text)
     volume, issue, pages = fields.get("volume"), fields.get("issue"), fields.get("pages")
-    if not (volume or pages):
+    if kind != "article" and venue:  # "pages 171-178" the styles took for a volume
+        volume, pages = venue.get("volume"), venue.get("pages")
+    volume, pages = volume or venue.get("volume"), pages or venue.get("pages")
+    if not (volume or pages) and kind == "article":
         vip = ANY_VIP.search(text)
         if vip:
             volume, issue, pages = vip.group("volume"), vip.group("issue"), vip.group("pages")
+    url = _URL.search(entry.raw)
     return Reference(
         index=entry.index,
         raw=entry.raw,
         line=entry.line,
-        kind=classify(entry.raw),
+        kind=kind,
         authors=authors,
         et_al=et_al,
-        title=_clean_title(fields.get("title_q") or fields.get("title")),
-        journal=_clean_journal(fields.get("journal")),
+        title=title,
+        journal=journal,
         year=int(year) if year else None,
         volume=volume,
         issue=issue.strip() if issue else None,
         pages=_clean_pages(pages),
         doi=doi,
         pmid=pmid,
+        publisher=venue.get("publisher"),
+        edition=edition or venue.get("edition"),
+        isbn=venue.get("isbn"),
+        arxiv=arxiv_id(entry.raw),
+        url=url.group(0).rstrip(".,;)>]") if url and "doi.org/" not in url.group(0) else None,
     )
+
+
+_LEADING_IN = re.compile(r"^(?:In|in)\s*:?\s+")
+_IN_BOOK = re.compile(r"\.\s+In:?\s+(?=[A-Z])")
+_TITLE_LABEL = re.compile(
+    r"\s*\[(?:Internet|dissertation|thesis|Preprint|Data ?set|Computer software|Software|report)"
+    r"\]\.?$",
+    re.IGNORECASE,
+)
+_TITLE_EDITION = re.compile(r"\s*\((?P<n>\d{1,2})(?:st|nd|rd|th)\s+edn?\.?\)?$")
+
+
+def _title_and_edition(written: str | None) -> tuple[str | None, str | None]:
+    """The title without a trailing label ("[Internet]") or edition ("(2nd ed.)"), and
+    that edition."""
+    title = _clean_title(written)
+    if not title:
+        return None, None
+    title = _TITLE_LABEL.sub("", title)
+    edition = _TITLE_EDITION.search(title)
+    if edition:
+        title = title[: edition.start()]
+    return _clean_title(title), edition.group("n") if edition else None
+
+
+def _after_title(text: str, title: str, fields: dict[str, str], journal: str | None) -> str:
+    """What the entry says after its title."""
+    if journal is None and "rest" in fields:
+        return fields["rest"]
+    at = text.find(title)
+    return text[at + len(title) :] if at >= 0 else fields.get("rest", "")
 
 
 # Spaces that hurried lists drop: "Baden LR,El Sahly HM,et al.Efficacy ... Vaccine.N Engl
@@ -137,6 +193,13 @@ _NO_SPACE_PERIOD = re.compile(r"(?:(?<=[a-z][a-z])|(?<=\)))\.(?=[A-Z])|\.(?=\((?
 
 def _respace(text: str) -> str:
     return _NO_SPACE_PERIOD.sub(". ", _NO_SPACE_COMMA.sub(", ", text))
+
+
+def _one_final_period(text: str) -> str:
+    """A title ending ". . ." ends in one period (a string method: a regex anchored at the end
+    would be tried from every position of a long run of periods)."""
+    core = text.rstrip(". ")
+    return core + "." if text[len(core) :].count(".") >= 2 else text
 
 
 def _take_doi(text: str) -> tuple[str | None, str]:
@@ -183,8 +246,8 @@ def _score(fields: dict[str, str]) -> float:
     title = fields.get("title_q") or fields.get("title") or ""
     if len(title.split()) >= 2:
         score += 1.5 if fields.get("title_q") else 1
-    elif title:
-        score -= 0.5  # a one-word "title" is mostly a journal abbreviation cut in two
+    elif re.fullmatch(r"[A-Z][a-z]{0,9}\.?", title):
+        score -= 0.5  # a one-word "title" like "Nat" is a journal abbreviation cut in two
     journal = fields.get("journal", "")
     if journal and len(journal) <= 120 and not journal[0].islower():
         score += 1

@@ -22,6 +22,7 @@ _CAPS_FAMILY_INITIALS = re.compile(rf"^(?:[{_UC}][{_UC}'’\-]+\s)+[{_UC}]{{1,3}
 _CAPS_FAMILY_GIVEN = re.compile(
     rf"^([{_UC}][{_UC}'’\-]+)\s+((?:[{_UC}][a-zà-ÿ]+)(?:[\s-]+[{_UC}][a-zà-ÿ]*\.?)*)$"
 )
+_MLA_HEAD = re.compile(r"^[^,]+,[^,]+(?:$|,\s*(?:and\b|&|et\.?\s*al\b))", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
 _ORG_CORE = re.compile(
     r"\b(?:Association|Organi[sz]ation|Society|Institutes?|Council|Committee|Consortium|"
@@ -49,6 +50,10 @@ def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...]
     et_al = bool(_ET_AL.search(text))
     if "," not in text and _ORG_CORE.search(text) and not et_al and len(text.split()) <= 12:
         return (text,), False  # "Substance Abuse and Mental Health Services Administration"
+    # MLA's "Berman, Robert M., and Angela Cappiello" (or "..., et al.", or alone) has
+    # its first author reversed, as has Chicago's "Berman, Robert M., Angela Cappiello";
+    # ACL's "Ashish Vaswani, Noam Shazeer, Niki Parmar" has not.
+    mla_shape = bool(_MLA_HEAD.match(text)) or " " not in text.split(",")[0].strip()
     text = _ET_AL.sub(",", text).replace(";", ",")  # ABNT: "KROENKE, K.; SPITZER, R. L."
     text = _AND.sub(", ", text)
     parts = [_SUFFIX.sub("", p).strip() for p in text.split(",")]
@@ -65,6 +70,7 @@ def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...]
         if (
             i == 0
             and not given_first
+            and mla_shape
             and following
             and _GIVEN_NAMES.match(following)
             and not _FAMILY_INITIALS.match(part)

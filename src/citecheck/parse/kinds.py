@@ -37,19 +37,70 @@ _ARTICLE = re.compile(
     r"(?:[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+|[a-z]\d{2,7})\b",
     re.IGNORECASE,
 )
-_PREPRINT = re.compile(
-    r"\barXiv\b|\bbioRxiv\b|\bmedRxiv\b|\bPsyArXiv\b|\bSSRN\b|\bResearch Square\b"
-    r"|\[preprint\]|\bpreprint\b|\bChemRxiv\b|\bOSF Preprints\b|10\.48550/|10\.1101/\d{4}\.",
+# A preprint by its identifier or its server's own words: stronger than an article's
+# signature ("bioRxiv 2020.01.22.914952", "arXiv preprint arXiv:1810.04805", a 10.48550
+# or 10.1101 DOI). A bare "arXiv:1201.0490" after a journal citation is the article's
+# preprint, so it only counts when nothing looks like a journal article.
+_PREPRINT_STRONG = re.compile(
+    r"10\.48550/|10\.1101/\d{4}\.\d\d\.\d\d|\barXiv\s+preprint\b|\[preprint\]|\bPreprint at\b"
+    r"|\b(?:bio|med)Rxiv\b(?!\s*[.,]?\s*\d{1,4}\s*[(:,])|\bResearch Square\b|\bSSRN Electronic\b"
+    r"|\bposted (?:on|to) (?:arXiv|bioRxiv|medRxiv)",
     re.IGNORECASE,
 )
-_CONFERENCE = re.compile(
-    r"\bIn:?\s+(?:the\s+)?(?:Proc\.|Proceedings\b|Advances in Neural|[\w\s.,&]{0,80}?"
-    r"(?:Conference|Conf\.|Symposium|Workshop|Congress))"
-    r"|\bProc\.\s+(?:IEEE|ACM|Int\.?|Annu\.?)\s+(?:Conf|Symp|Workshop)"
-    r"|\b(?:Conference|Symposium|Workshop) on\b"
-    # Proceedings that APA lists cite like a journal, without "In".
+_PREPRINT = re.compile(
+    r"\barXiv\b|\bbioRxiv\b|\bmedRxiv\b|\bPsyArXiv\b|\bSSRN\b|\bResearch Square\b"
+    r"|\[preprint\]|\bpreprint\b|\bChemRxiv\b|\bOSF Preprints\b|\bTechRxiv\b",
+    re.IGNORECASE,
+)
+# Proceedings written as such, an ML venue, or a numbered conference: before the article
+# signature, because "Systems 33, 1877-1901" looks like a journal's volume and pages.
+# Journals called "Proceedings" (PNAS, Proc R Soc, Mayo Clin Proc, Proceedings of the IEEE)
+# have no "In" before them and name no conference.
+_CONFERENCE_STRONG = re.compile(
+    r"\bIn:?\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:Proc\.|Proceedings\b|Advances in Neural"
+    r"|[\w.,&' -]{0,80}?(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting)\b)"
+    r"|\bProc(?:eedings|\.)\s+of\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?[\w.,&' -]{0,80}?"
+    r"(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Meeting)\b"
     r"|\bAdvances in Neural Information Processing Systems\b"
-    r"|\bProceedings of Machine Learning Research\b",
+    r"|\bAdv\.? Neural Inf\.? Process\.? Syst\b"
+    r"|\bProceedings of Machine Learning"
+    r" Research\b|\bLecture Notes in (?:Computer Science|Artificial Intelligence)\b"
+    r"|\b(?:In|in):?\s+(?:Proc\.\s+)?(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|"
+    r"AAAI|IJCAI|KDD|SIGIR|SIGMOD|WWW|CHI|UAI|AISTATS|COLT|MICCAI|INTERSPEECH|ICASSP|COLING|"
+    r"EACL|CoNLL|ICDE|ICRA|IROS|RSS|WACV|BMVC|ISBI|MLHC|CoRL|FAccT|WSDM|RecSys|CIKM)\b"
+)
+_CONFERENCE = re.compile(
+    r"\b(?:Conference|Symposium|Workshop) on\b|\bProc\.\s+(?:IEEE|ACM|Int\.?|Annu\.?)\s+"
+    r"(?:Conf|Symp|Workshop)"
+)
+_PERSONAL = re.compile(
+    r"\bpersonal communication\b|\bpers\.\s*comm\.|\bunpublished (?:data|observations?)\b",
+    re.IGNORECASE,
+)
+_PATENT = re.compile(
+    r"\b(?:U\.\s?S\.|US|European|EP|WO)\s+Pat(?:ent|\.)\s+(?:No\.?\s*|Application\s+)?[A-Z]{0,2}\d"
+    r"|\b[Pp]atent\s+(?:No\.?|[Aa]pplication|number)\s*:?\s*[A-Z]{0,2}\d|\bPat\.\s*No\.|\[[Pp]atent\]"
+)
+_STANDARD = re.compile(
+    r"\b(?:ISO(?:/IEC)?|IEC|IEEE Std|ASTM|ANSI(?:/\w+)?|DIN(?: EN)?|BS EN|EN ISO|CLSI)\s*"
+    r"[A-Z]?\s?\d{1,6}(?:[.\-:/]\d{1,6}){0,3}\b|\[Standard\]|\bNIST Special Publication\b"
+)
+# Datasets by the words or the repository DOI (Zenodo, Dryad, figshare, PANGAEA, ICPSR,
+# Harvard Dataverse): DataCite holds them.
+_DATASET = re.compile(
+    r"\[Data ?set\]|\bData ?set\]|\[Database\]|\bDryad Digital Repository\b"
+    r"|\b10\.(?:5281|5061|6084|1594|3886|7910)/|\bGEO accession\b|\bdata repository\b",
+    re.IGNORECASE,
+)
+_SOFTWARE = re.compile(
+    r"\[(?:Computer )?(?:software|program|code)\]|\bR package(?: version)?\b|\bPython package\b"
+    r"|\bGitHub repository\b|\bgithub\.com/|\bgitlab\.com/|\bsoftware version\b",
+    re.IGNORECASE,
+)
+_NEWS = re.compile(
+    r"\[(?:Newspaper|News|Magazine) article\]|\b(?:The )?(?:New York Times|Washington Post|"
+    r"Wall Street Journal|Guardian|Los Angeles Times|Financial Times|BBC News|Reuters|"
+    r"Associated Press|Bloomberg|Daily Telegraph|The Atlantic|The Economist|STAT News|NPR)\b"
 )
 _REPORT = re.compile(
     r"\bReport No\.?|\b(?:Technical|Tech\.|Research|Final|Annual) Rep(?:ort|\.)\b|\bWorking Paper\b"
@@ -58,7 +109,8 @@ _REPORT = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(
-    r"\b(?:University Press|[A-Z][\w&.]*\s+Press|Publish(?:ing|ers)|Verlag|Springer(?:-Verlag)?|"
+    r"\b(?:University Press|[A-Z][\w&.]{0,40}\s+Press|Publish(?:ing|ers)|Verlag|"
+    r"Springer(?:-Verlag)?|"
     r"Wiley(?:-Blackwell)?|Elsevier|Routledge|SAGE|McGraw[- ]Hill|Pearson|Erlbaum|Associates|"
     r"W\.\s?W\.\s?Norton|Penguin|Random House|Farrar|Basic Books|Oxford University|"
     r"Cambridge University|Lippincott|Saunders|Mosby|Churchill Livingstone|Thieme|CRC Press|"
@@ -82,22 +134,41 @@ _URL = re.compile(r"(?:https?://|www\.)(?!(?:dx\.)?doi\.org)\S+", re.IGNORECASE)
 
 
 def classify(text: str) -> str:
-    """ "article", or "book", "chapter", "conference paper", "thesis", "report",
-    "preprint" or "web page"."""
-    if _THESIS.search(text):
-        return "thesis"
-    if _CHAPTER.search(text):
-        return "chapter"
+    """What `text` cites: one of model.LOOKED_UP ("article", "conference paper",
+    "preprint", "book", "chapter", "report", "thesis", "dataset", "standard") or of
+    model.NOT_INDEXED ("web page", "software", "personal communication", "patent",
+    "news"). A journal article's signature outweighs weak cues (a word like "Press" in a
+    title); explicit ones (a thesis, a chapter in an edited book, a proceedings, a preprint
+    identifier) come first."""
+    text = text[:3000]  # a reference is short; the patterns need not see a pasted page
+    for kind, pattern in _EXPLICIT:
+        if pattern.search(text):
+            return kind
     if _ARTICLE.search(text):
         return "article"
-    if _PREPRINT.search(text):
-        return "preprint"
-    if _CONFERENCE.search(text):
-        return "conference paper"
-    if _REPORT.search(text):
-        return "report"
-    if _PUBLISHER.search(text):
-        return "book"
+    for kind, pattern in _WEAK:
+        if pattern.search(text):
+            return kind
     if _URL.search(text) or _WEB.search(text):
         return "web page"
     return "article"
+
+
+_EXPLICIT = (
+    ("personal communication", _PERSONAL),
+    ("patent", _PATENT),
+    ("thesis", _THESIS),
+    ("preprint", _PREPRINT_STRONG),
+    ("conference paper", _CONFERENCE_STRONG),
+    ("chapter", _CHAPTER),
+    ("dataset", _DATASET),
+)
+_WEAK = (
+    ("preprint", _PREPRINT),
+    ("conference paper", _CONFERENCE),
+    ("standard", _STANDARD),
+    ("report", _REPORT),
+    ("software", _SOFTWARE),
+    ("news", _NEWS),
+    ("book", _PUBLISHER),
+)

@@ -50,9 +50,15 @@ _JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?|[vn])\.))"
 _JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
+# Authors before a quoted title end at the first ", <quote>" or ". <quote>": a lazy list
+# that could end at any later one would try every pair of quotes (quadratic).
+# Authors before a bare year ("Bunescu, R. and Mooney, R. 2006.") end at the first one.
+_AUTHORS_TO_YEAR = r"(?P<authors>(?:(?![.,]?\s+(?:1[89]|20)\d\d[a-z]?\.)[^()])+?)"
+_AUTHORS_TO_Q = rf"(?P<authors>(?:[^().,]|[.,](?!\s*[{_OPEN_Q}]))+?)"
 # Vancouver names carry no periods; a group may carry its acronym: "(UKPDS) Group".
 # BioMed Central ends the list with a colon: "Love MI, Huber W, Anders S: Moderated ...".
-_AUTHORS_VANC = r"(?P<authors>(?:[^.()]|\([A-Z][\w-]{1,12}\))+?(?:,?\s*et\s+al)?)[.:]"
+# The list ends at its first period or colon (so there is one place it can end: linear).
+_AUTHORS_VANC = r"(?P<authors>(?:[^.():]|\([A-Z][\w-]{1,12}\))+?(?:,?\s*et\s+al)?)[.:]"
 _INITS = rf"[{_UC}][a-z]?\.(?:\s?-?\s?[{_UC}][a-z]?\.)*"
 _FAMILY = r"[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,3}?"
 _NAME_INIT = rf"{_FAMILY},\s*{_INITS}"
@@ -107,7 +113,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (
             "author-year-bare",
-            rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
+            rf"^{_AUTHORS_TO_YEAR}[.,]?\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}[,.]?\s+{_VIP}{_TAIL}",
             r"[.,]\s+(?:1[89]|20)\d\d[a-z]?\.",  # Elsevier's Harvard: "Hui, D.S.C., et al., 2020."
         ),
         # Vancouver / NLM / AMA: "Journal. 2000 Feb 15;47(4):351-4."
@@ -137,7 +143,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # IEEE: R. M. Berman et al., "Title," Biol. Psychiatry, vol. 47, no. 4, pp. 351-354, 2000.
         (
             "ieee",
-            rf"^{_AUTHORS_ANY},\s*{_QTITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
+            rf"^{_AUTHORS_TO_Q},\s*{_QTITLE}\s*{_JOURNAL},\s*vol\.\s*{_VOLUME}"
             rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?,\s*(?:pp?\.|Art\.\s*no\.)\s*{_PAGES},\s*"
             rf"(?:[A-Z][a-z]{{2,8}}\.?(?:\s+\d{{1,2}})?,?\s+)?{_YEAR}{_TAIL}",
             r"\bvol\.\s*\w",
@@ -145,7 +151,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # Chicago notes-bibliography: ... "Title." Journal 47, no. 4 (2000): 351-54.
         (
             "chicago-nb",
-            rf"^{_AUTHORS_ANY}\.\s+{_QTITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"^{_AUTHORS_TO_Q}\.\s+{_QTITLE}\s*{_JOURNAL}\s+{_VOLUME}"
             rf"(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Z][a-z]+\.?\s+)?{_YEAR}\)\s*:\s*"
             rf"{_PAGES}{_TAIL}",
             r"\((?:[A-Z][a-z]+\.?\s+)?(?:1[89]|20)\d\d\)\s*:",
@@ -153,7 +159,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # Chicago author-date: Family, Given. 2000. "Title." Journal 47 (4): 351-54.
         (
             "chicago-ad",
-            rf"^{_AUTHORS_ANY}\.\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}\s+{_VOLUME}"
+            rf"^{_AUTHORS_TO_YEAR}\.\s+{_YEAR}\.\s+{_TITLE}\s*{_JOURNAL}\s+{_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
             r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
@@ -197,7 +203,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             _PAREN_YEAR,
         ),
         # Partial forms: the start of an entry whose end is missing or unusual.
-        ("ieee-title", rf"^{_AUTHORS_ANY},\s*{_QTITLE}{_TAIL}", r"[\"“]"),
+        ("ieee-title", rf"^{_AUTHORS_TO_Q},\s*{_QTITLE}{_TAIL}", r"[\"“]"),
         (
             "author-year-title",
             rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}[.,]?\s*{_TITLE}{_TAIL}",
@@ -206,7 +212,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         # ACL: Bunescu, R. and Mooney, R. 2006. Title. In Proceedings of ...
         (
             "author-year-bare-title",
-            rf"^{_AUTHORS_ANY}[.,]?\s+{_YEAR}\.\s+{_TITLE}{_TAIL}",
+            rf"^{_AUTHORS_TO_YEAR}[.,]?\s+{_YEAR}\.\s+{_TITLE}{_TAIL}",
             r"[.,]\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
         ("author-year-only", rf"^{_AUTHORS_ANY}[.,]?\s*{_YEAR_PAREN}{_TAIL}", _PAREN_YEAR),
