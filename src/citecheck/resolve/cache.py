@@ -10,36 +10,36 @@ are never cached, so an outage is not remembered as "not found".
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any, Protocol
 
 import diskcache
+import msgspec
 
-from citecheck.model import Record, Source
+from citecheck.model import Record
 
 DAY = 24 * 60 * 60
 POSITIVE_DAYS = 90.0
 NEGATIVE_DAYS = 7.0
-SCHEMA = "v2"  # bump when a key or value changes shape; old entries are then just not found
+# Bump when a key or value changes shape; old entries are then just not found. v3: records
+# with kind, publisher, ISBNs and relations, their text cleaned of markup.
+SCHEMA = "v3"
 
 
 def record_to_dict(record: Record) -> dict[str, Any]:
     """A Record as a cacheable JSON value."""
-    data = dataclasses.asdict(record)
-    data["source"] = record.source.value
+    data: dict[str, Any] = msgspec.to_builtins(record)
     return data
 
 
 def record_from_dict(data: dict[str, Any]) -> Record:
-    values = dict(data)
-    values["source"] = Source(values["source"])
-    for name in ("authors", "journals", "notices", "isbns"):
-        values[name] = tuple(values.get(name) or ())
-    # JSON (the Redis cache) turns tuples into lists; a Record must stay hashable.
-    values["relations"] = tuple(tuple(pair) for pair in values.get("relations") or ())
-    return Record(**values)
+    """The Record of record_to_dict, every field back in its type (lists to tuples,
+    nested ones included); ValueError if the value is not a Record of this schema."""
+    try:
+        return msgspec.convert(data, Record)
+    except msgspec.ValidationError as error:
+        raise ValueError(f"not a cached record: {error}") from None
 
 
 class CacheError(Exception):

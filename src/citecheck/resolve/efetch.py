@@ -22,7 +22,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-import requests
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
 
@@ -31,6 +30,7 @@ from citecheck.normalize import clean_doi
 from citecheck.resolve.errors import ServiceUnavailable, TransientError
 from citecheck.resolve.pubmed import SERVICE, PubMedClient
 from citecheck.resolve.store import AnswerStore
+from citecheck.resolve.transport import Reply
 
 FETCH_BATCH = 200  # PMIDs per EFetch call; NBK25499 advises POST beyond ~200 ids
 SEARCH_BATCH = 200  # PMIDs per concept search
@@ -135,7 +135,7 @@ def subject_from_dict(data: dict[str, Any]) -> Subject:
     )
 
 
-def _parsed(response: requests.Response) -> dict[str, Subject]:
+def _parsed(response: Reply) -> dict[str, Subject]:
     return parse_articles(response.content)
 
 
@@ -151,7 +151,7 @@ def concept_term(pmids: Sequence[str], concept: str) -> str:
     return f"({ids}) AND {words}"
 
 
-def _concept_ids(response: requests.Response) -> list[str]:
+def _concept_ids(response: Reply) -> list[str]:
     """The ids of an ESearch JSON answer; none when PubMed dropped the concept.
 
     A phrase PubMed cannot find is dropped and the search goes on without it

@@ -25,3 +25,16 @@ class TransientError(Exception):
         self.reason = reason
         self.retry_after = retry_after
         self.status = status  # the HTTP status, when there was one
+
+
+class InvalidAnswerError(Exception):
+    """An answer that is not what the service documents (wrong types, wrong shape, cut off).
+
+    str() says what was wrong, in one line. The client turns it into ServiceUnavailable:
+    the references asked about stay unverified, and the answer is never cached.
+    """
+
+
+class GarbledAnswerError(InvalidAnswerError):
+    """An answer that is not even JSON (cut off in transit, or an error page): worth
+    another try, unlike an answer of the wrong shape."""

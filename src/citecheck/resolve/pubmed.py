@@ -1,25 +1,34 @@
-"""PubMed through NCBI E-utilities, with requests.
+"""PubMed through NCBI E-utilities.
 
 Request shapes follow the E-utilities documentation (NBK25499; ../shared/SERVICES.md
 sections 5-7): `esearch.fcgi?db=pubmed&term=...&retmode=json&retmax=N&sort=relevance`
-to find PMIDs, `esummary.fcgi?db=pubmed&id=A,B&retmode=json` to read them. Every request
-carries `tool` and, when known, `email` and `api_key`, as NCBI asks.
+to find PMIDs (the terms: query.pubmed_term), `esummary.fcgi?db=pubmed&id=A,B&retmode=json`
+to read them, `ecitmatch.cgi?db=pubmed&retmode=xml&bdata=...` to match citations. Every request
+carries `tool` and, when known, `email` and `api_key`, as NCBI asks. The calls go through
+our Transport (transport.py: deadline per call, size caps, redirects only within the
+configured host, so the API key never reaches another); JSON answers are validated and
+turned into Records in pubmed_records.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import requests
-
-from citecheck.model import Record, Reference, Source
-from citecheck.normalize import clean_doi, fold, full_pages, page_bounds
-from citecheck.resolve.errors import ServiceUnavailable, TransientError
-from citecheck.resolve.http import Caller, rate_from_headers, retry_after_seconds, user_agent
+from citecheck.model import Record, Reference
+from citecheck.normalize import fold, page_bounds
+from citecheck.resolve.errors import (
+    GarbledAnswerError,
+    InvalidAnswerError,
+    ServiceUnavailable,
+    TransientError,
+)
+from citecheck.resolve.http import Caller, rate_from_headers, user_agent
+from citecheck.resolve.pubmed_records import decode_search, decode_summaries
 from citecheck.resolve.query import pubmed_term
 from citecheck.resolve.service import Hit
+from citecheck.resolve.transport import Reply, Transport, refuse_unless_ok
 from citecheck.settings import Settings
 
 T = TypeVar("T")
@@ -29,95 +38,12 @@ TOOL = "citecheck"
 SUMMARY_BATCH = 200  # ESummary's JSON output takes at most 500 ids (NBK25499)
 CITMATCH_BATCH = 50  # citations per ECitMatch call: keeps the URL short
 POST_ABOVE = 2000  # characters of parameters beyond which a call goes by POST
-MAX_TITLE_WORDS = 8
-# Words PubMed ignores or that say nothing about a title; searching them only narrows
-# the result set by accident.
-STOPWORDS = frozenset(
-    "a an and are as at be but by for from has have in into is it its of on or that the "
-    "their this to was were with within without via versus vs".split()
-)
 
 
-def title_words(title: str) -> list[str]:
-    """The title's first MAX_TITLE_WORDS informative words.
-
-    Split on anything not alphanumeric, as PubMed's own tokenizer does for [ti]. The
-    first words are kept (not the longest): they name the topic, and short ones such as
-    "mTOR" or "NMDA" are often the most telling.
-    """
-    words = [w for w in fold(title).split() if len(w) > 2 and w not in STOPWORDS]
-    return list(dict.fromkeys(words))[:MAX_TITLE_WORDS]
-
-
-def search_term(reference: Reference) -> str | None:
-    """An ESearch term for a reference without identifiers, or None if it has too little.
-
-    Title words carry the search; with no title, fall back to first author, year,
-    volume and first page, which together pick out one article.
-    """
-    if reference.title:
-        words = title_words(reference.title)
-        if len(words) >= 2:
-            return " AND ".join(f"{word}[ti]" for word in words)
-    clauses = []
-    if reference.authors:
-        clauses.append(f"{fold(reference.authors[0])}[1au]")
-    if reference.year:
-        clauses.append(f"{reference.year}[dp]")
-    if reference.volume:
-        clauses.append(f"{reference.volume}[vi]")
-    bounds = page_bounds(reference.pages)
-    if bounds:
-        clauses.append(f"{bounds[0]}[pg]")
-    return " AND ".join(clauses) if len(clauses) >= 3 else None
-
-
-def summary_to_record(summary: dict[str, Any]) -> Record:
-    """One ESummary document summary (JSON) as a Record."""
-    ids = {
-        str(item.get("idtype")): str(item.get("value"))
-        for item in summary.get("articleids") or []
-        if isinstance(item, dict)
-    }
-    year_match = re.match(r"\d{4}", str(summary.get("pubdate") or summary.get("epubdate") or ""))
-    names = [n for n in (summary.get("fulljournalname"), summary.get("source")) if n]
-    pubtypes = {str(p) for p in summary.get("pubtype") or []}
-    return Record(
-        source=Source.PUBMED,
-        authors=tuple(
-            str(a["name"])
-            for a in summary.get("authors") or []
-            if isinstance(a, dict) and a.get("name")
-        ),
-        title=str(summary.get("title") or "").rstrip(".") or None,
-        journal=names[0] if names else None,
-        journals=tuple(dict.fromkeys(str(n) for n in names)),
-        year=int(year_match.group()) if year_match else None,
-        volume=summary.get("volume") or None,
-        issue=summary.get("issue") or None,
-        pages=full_pages(summary.get("pages")),
-        doi=clean_doi(ids.get("doi")),
-        pmid=str(summary.get("uid")) if summary.get("uid") else None,
-        retracted="Retracted Publication" in pubtypes,
-    )
-
-
-def _json_body(response: requests.Response) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except ValueError as error:
-        raise TransientError("answer is not JSON") from error
-    if not isinstance(data, dict):
-        raise TransientError("answer of an unexpected shape")
-    if "error" in data:  # e.g. too many ids, or a rate-limit body sent with 200
-        raise ServiceUnavailable(SERVICE, f"error answer: {str(data['error'])[:80]}")
-    return data
-
-
-def _citmatch_body(response: requests.Response) -> dict[str, str | None]:
+def _citmatch_body(reply: Reply) -> dict[str, str | None]:
     """ECitMatch's plain-text answer: each input line with the PMID (or NOT_FOUND /
     AMBIGUOUS) appended; keyed by the key we put in the sixth field."""
-    text = response.text
+    text = reply.text()
     if "<html" in text[:200].lower():
         raise TransientError("answer is an HTML page, not citation matches")
     found: dict[str, str | None] = {}
@@ -156,81 +82,54 @@ class PubMedClient:
         timeout: float,
         caller: Caller,
     ) -> None:
-        self._base_url = base_url
-        self._timeout = timeout
         self._caller = caller
         self._identity = {"tool": TOOL}
         if email:
             self._identity["email"] = email
         if api_key:
             self._identity["api_key"] = api_key
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = user_agent(email)
+        self._transport = Transport(
+            SERVICE, base_url, timeout=timeout, user_agent=user_agent(email)
+        )
 
-    def _fetch(
-        self, utility: str, params: dict[str, str], parse: Callable[[requests.Response], T]
-    ) -> T:
-        """One paced, retried E-utility call, parsed by `parse` (which raises TransientError
-        for a garbled body, so that it is retried too). Long parameter lists go by POST, as
-        NCBI recommends beyond ~200 ids."""
-        url = f"{self._base_url}/{utility}"
+    def _fetch(self, utility: str, params: dict[str, str], parse: Callable[[Reply], T]) -> T:
+        """One paced, retried E-utility call, parsed by `parse` (a garbled body is tried
+        again, a body of the wrong shape is the service's failure). Long parameter lists go
+        by POST, as NCBI recommends beyond ~200 ids."""
+        path = f"/{utility}"
         data = {**params, **self._identity}
         post = sum(len(v) for v in data.values()) > POST_ABOVE
 
         def attempt() -> T:
-            try:
-                if post:
-                    response = self._session.post(url, data=data, timeout=self._timeout)
-                else:
-                    response = self._session.get(url, params=data, timeout=self._timeout)
-            except requests.Timeout as error:
-                raise TransientError("no answer (timed out)") from error
-            except requests.RequestException as error:
-                # Never put the exception text in a message: it holds the URL, and with
-                # it the API key.
-                raise TransientError("no answer (could not connect)") from error
-            status = response.status_code
-            if status == 429 or status >= 500:
-                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-                raise TransientError(f"HTTP {status}", retry_after=retry_after, status=status)
-            if status != 200:
-                raise ServiceUnavailable(SERVICE, f"HTTP {status} (request refused)")
+            reply = self._transport.post(path, data) if post else self._transport.get(path, data)
+            refuse_unless_ok(reply, SERVICE)
             self._caller.pacer.limit_to(
-                rate_from_headers(response.headers.get("X-RateLimit-Limit"), None)
+                rate_from_headers(reply.headers.get("X-RateLimit-Limit"), None)
             )
-            return parse(response)
+            try:
+                return parse(reply)
+            except GarbledAnswerError as error:
+                raise TransientError(str(error)) from None
+            except InvalidAnswerError as error:
+                raise ServiceUnavailable(SERVICE, str(error)) from None
 
         return self._caller.call(attempt)
 
-    def call(
-        self, utility: str, params: dict[str, str], parse: Callable[[requests.Response], T]
-    ) -> T:
+    def call(self, utility: str, params: dict[str, str], parse: Callable[[Reply], T]) -> T:
         """One E-utility call for modules beside this one (EFetch of resolve/efetch.py),
-        through the same pacing, retries and identity."""
+        through the same transport, pacing, retries and identity."""
         return self._fetch(utility, params, parse)
-
-    def _get_json(self, utility: str, params: dict[str, str]) -> dict[str, Any]:
-        return self._fetch(utility, params, _json_body)
 
     def search_ids(self, term: str, rows: int) -> list[str]:
         """PMIDs for an ESearch term, best match first."""
-        data = self._get_json(
-            "esearch.fcgi",
-            {
-                "db": "pubmed",
-                "term": term,
-                "retmode": "json",
-                "retmax": str(rows),
-                "sort": "relevance",
-            },
-        )
-        result = data.get("esearchresult")
-        if not isinstance(result, dict) or "ERROR" in result:
-            raise ServiceUnavailable(SERVICE, "search answer of an unexpected shape")
-        ids = result.get("idlist")
-        if not isinstance(ids, list):
-            raise ServiceUnavailable(SERVICE, "search answer without an id list")
-        return [str(pmid) for pmid in ids]
+        params = {
+            "db": "pubmed",
+            "term": term,
+            "retmode": "json",
+            "retmax": str(rows),
+            "sort": "relevance",
+        }
+        return self._fetch("esearch.fcgi", params, lambda reply: decode_search(reply.body))
 
     def citmatch(self, lines: list[str]) -> list[str | None]:
         """PMIDs for citation lines (from citmatch_line), many per call; None: no match."""
@@ -240,8 +139,8 @@ class PubMedClient:
             keys = [str(start + i) for i in range(len(batch))]
             bdata = "\r".join(f"{line}|{key}|" for line, key in zip(batch, keys, strict=True))
 
-            def parse(response: requests.Response, keys: list[str] = keys) -> dict[str, Any]:
-                answer = _citmatch_body(response)
+            def parse(reply: Reply, keys: list[str] = keys) -> dict[str, str | None]:
+                answer = _citmatch_body(reply)
                 if not set(keys) <= set(answer):  # a line per citation, or it is not an answer
                     raise TransientError("citation-match answer without a line per citation")
                 return answer
@@ -256,24 +155,12 @@ class PubMedClient:
         """Summaries of many PMIDs, SUMMARY_BATCH per call; unknown PMIDs are left out."""
         records: list[Record] = []
         for start in range(0, len(pmids), SUMMARY_BATCH):
-            records.extend(self._summaries(pmids[start : start + SUMMARY_BATCH]))
-        return records
-
-    def _summaries(self, pmids: list[str]) -> list[Record]:
-        if not pmids:
-            return []
-        data = self._get_json(
-            "esummary.fcgi", {"db": "pubmed", "id": ",".join(pmids), "retmode": "json"}
-        )
-        result = data.get("result")
-        if not isinstance(result, dict):
-            raise ServiceUnavailable(SERVICE, "summary answer of an unexpected shape")
-        records = []
-        for pmid in result.get("uids") or pmids:
-            summary = result.get(str(pmid))
-            # An unknown PMID comes back as {"uid": ..., "error": ...}: no record.
-            if isinstance(summary, dict) and "error" not in summary:
-                records.append(summary_to_record(summary))
+            batch = pmids[start : start + SUMMARY_BATCH]
+            if batch:
+                params = {"db": "pubmed", "id": ",".join(batch), "retmode": "json"}
+                records.extend(
+                    self._fetch("esummary.fcgi", params, lambda reply: decode_summaries(reply.body))
+                )
         return records
 
 
