@@ -7,8 +7,8 @@ The evidence comes from both views of a reference (issue 15):
   still recognised;
 - the parsed fields: title similarity and exactness, first author and the share of the
   cited authors the record has, year, venue, volume, first page.
-The scorer is a logistic regression over these (each as a few bins): the probability that
-the record is the cited work. Its weights were fitted by bench/calibrate.py on the
+The scorer is a logistic regression over these (signed agreements and similarities): the
+probability that the record is the cited work. Its weights were fitted by bench/calibrate.py on the
 calibration half of the issue 15 set of printed references (PLOS articles, with works
 removed, altered and look-alikes added, as bench/jats.py describes), and the threshold
 chosen there; the other half and HALLMARK measure it. A record whose DOI or PMID the
@@ -40,42 +40,35 @@ class Evidence:
     raw_coverage: float | None = None  # the part of the record, as a citation, in the string
 
 
-def _flag(value: bool | None, name: str) -> dict[str, float]:
-    if value is None:
-        return {}
-    return {f"{name}_yes" if value else f"{name}_no": 1.0}
-
-
-def _bin(value: float | None, name: str, edges: tuple[float, ...]) -> dict[str, float]:
-    """One-hot: the highest edge the value reaches ('title_0.9' for 0.93)."""
-    if value is None:
-        return {}
-    for edge in edges:
-        if value >= edge:
-            return {f"{name}_{edge:g}": 1.0}
-    return {f"{name}_low": 1.0}
-
-
-TITLE_EDGES = (0.95, 0.9, 0.8, 0.7, 0.5)
-COVERAGE_EDGES = (0.9, 0.75, 0.6, 0.4)
-SHARE_EDGES = (0.99, 0.5, 0.01)
+def _sign(value: bool | None) -> float:
+    """+1 agrees, -1 disagrees, 0 not compared."""
+    return 0.0 if value is None else (1.0 if value else -1.0)
 
 
 def features(e: Evidence) -> dict[str, float]:
-    """The scorer's inputs: named indicators, absent when their field was not compared."""
-    out: dict[str, float] = {}
-    out |= _flag(e.title_exact, "title_exact")
-    out |= {"title_in_raw": 1.0} if e.title_in_raw else {}
-    out |= _bin(e.title, "title", TITLE_EDGES)
-    out |= _bin(e.raw_coverage, "coverage", COVERAGE_EDGES)
-    out |= _flag(e.first_author, "first_author")
-    out |= _bin(e.author_share, "authors", SHARE_EDGES)
-    if e.year is not None:
-        out |= {"year_yes" if e.year else ("year_near" if e.year_off_by_one else "year_no"): 1.0}
-    out |= _flag(e.venue, "venue")
-    out |= _flag(e.volume, "volume")
-    out |= _flag(e.pages, "pages")
-    return out
+    """The scorer's inputs: signed agreements (+1 / -1, 0 when not compared) and
+    similarities (0..1)."""
+    title = e.title if e.title is not None else 0.0
+    return {
+        "title": title,
+        "title_high": float(title >= HIGH_TITLE),
+        "title_missing": float(e.title is None),
+        "title_exact": _sign(e.title_exact),
+        "title_in_raw": float(e.title_in_raw),
+        "coverage": e.raw_coverage if e.raw_coverage is not None else 0.0,
+        "first_author": _sign(e.first_author),
+        "authors": 0.0 if e.author_share is None else 2 * e.author_share - 1,
+        "year": 0.0
+        if e.year is None
+        else (1.0 if e.year else (0.0 if e.year_off_by_one else -1.0)),
+        "year_near": float(e.year_off_by_one),
+        "venue": _sign(e.venue),
+        "volume": _sign(e.volume),
+        "pages": _sign(e.pages),
+    }
+
+
+HIGH_TITLE = 0.9  # a title this similar is one the citation meant (typos, a changed word)
 
 
 # Fitted by `python bench/calibrate.py --write` (see the module's docstring): 2,657
