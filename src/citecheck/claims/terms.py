@@ -7,15 +7,35 @@ A term keeps the first surface form met, so explanations quote words a person wr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-import snowballstemmer
+__all__ = [
+    "CONDITION_QUALIFIERS",
+    "DRUG_QUALIFIERS",
+    "Term",
+    "is_condition",
+    "is_intervention",
+    "related",
+    "terms",
+]
 
-__all__ = ["CONDITION_QUALIFIERS", "DRUG_QUALIFIERS", "Term", "is_condition", "related", "terms"]
 
-_STEMMER = snowballstemmer.stemmer("english")
+@functools.cache
+def _stem(word: str) -> str:
+    """The word's English Snowball stem (the stemmer is loaded at first use)."""
+    return _stemmer().stemWord(word)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
 
 # Words that say how a study was done or reported, not what it is about.
 _GENERIC = frozenset(
@@ -105,11 +125,11 @@ _CONDITIONS = frozenset(
     pain ache headache migraine cancer tumor tumour carcinoma neoplasm lymphoma leukemia
     leukaemia melanoma sarcoma glioma glioblastoma myeloma diabetes obesity hypertension
     asthma depression depressive anxiety schizophrenia psychosis bipolar mania dementia
-    alzheimer parkinson stroke epilepsy seizure seizures arthritis infection infections sepsis
+    alzheimer parkinson stroke epilepsy seizure seizures arthritis sepsis
     pneumonia covid influenza hiv aids tuberculosis malaria hepatitis cirrhosis fibrosis
-    injury injuries fracture fractures disorder disorders disease diseases syndrome
+    fracture fractures
     insomnia addiction dependence ptsd autism adhd fibromyalgia neuropathy neuralgia
-    inflammation atherosclerosis infarction failure anemia anaemia ulcer colitis nausea
+    inflammation atherosclerosis infarction anemia anaemia ulcer colitis nausea
     vomiting fatigue delirium suicide suicidal ideation osteoporosis psoriasis dermatitis
     eczema allergy sclerosis obesity overweight hypoxia ischemia ischaemia thrombosis
     embolism bleeding hemorrhage haemorrhage wound burn burns trauma concussion
@@ -117,6 +137,20 @@ _CONDITIONS = frozenset(
     """.split()
 )
 _CONDITION_SUFFIXES = ("itis", "osis", "emia", "aemia", "pathy", "oma", "algia", "plegia")
+# How a treatment is given, and drug names by their stems (INN stems, WHO's "The use of
+# stems in the selection of INN": -amine, -azole, -mab, -nib, -pril, -sartan, -olol...):
+# sharing only these with a work says it is about the same intervention, not the same
+# question.
+_ADMINISTRATION = frozenset(
+    """infusion infusions injection injections intravenous oral intranasal subcutaneous
+    intramuscular dose doses dosing dosage administration administered treatment treatments
+    therapy therapies drug drugs medication medications placebo""".split()
+)
+_DRUG_SUFFIXES = (
+    "amine", "azole", "mab", "nib", "pril", "sartan", "olol", "cillin", "mycin", "statin",
+    "vir", "parin", "azepam", "oxetine", "triptan", "dronate", "profen", "caine", "tidine",
+    "prazole", "setron", "gliflozin", "gliptin", "floxacin", "cycline", "afil", "pam",
+)  # fmt: skip
 
 # Terms that name one thing in different words, measured to help (bench/claims.py).
 _SYNONYMS = (
@@ -157,7 +191,7 @@ def terms(text: str) -> list[Term]:
         for word in raw.split("-"):
             if len(word) < 3 or word in _GENERIC or word.isdigit():
                 continue
-            stem = _STEMMER.stemWord(word)
+            stem = _stem(word)
             if stem in _GENERIC or len(stem) < 3:
                 continue
             found.setdefault(stem, Term(stem, word))
@@ -168,6 +202,13 @@ def is_condition(term: Term) -> bool:
     """Does the word name a disease, disorder or symptom?"""
     return term.word in _CONDITIONS or (
         len(term.word) > 6 and term.word.endswith(_CONDITION_SUFFIXES)
+    )
+
+
+def is_intervention(term: Term) -> bool:
+    """Does the word name a drug (by its INN stem) or how a treatment is given?"""
+    return term.word in _ADMINISTRATION or (
+        len(term.word) > 6 and term.word.endswith(_DRUG_SUFFIXES)
     )
 
 

@@ -28,8 +28,10 @@ _GUTTER_SIDE = 3
 _NARROW = 0.62
 # A word space is wider than this share of the font size.
 _SPACE = 0.12
-# Glyphs are on one line when their baselines differ by less than this share of the size.
+# Glyphs are on one line when their baselines differ by less than this share of the size
+# (pieces of one line), or when no wider gap separates them from the next glyph up (rows).
 _SAME_LINE = 0.4
+_ROW_GAP = 0.3
 
 LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?|[•·▪◦‣●■►○–-])$")
 _LIGATURES = str.maketrans(
@@ -89,8 +91,8 @@ class _Piece(NamedTuple):
 
 def page_lines(glyphs: list[Glyph], page: int) -> list[Line]:
     """The page's lines in reading order (columns left to right within each band)."""
-    glyphs = [g for g in glyphs if g.size > 0 and not g.char.isspace()]
-    if not glyphs:
+    glyphs = [g for g in glyphs if g.size > 0 and (g.char == " " or not g.char.isspace())]
+    if not any(g.char != " " for g in glyphs):
         return []
     pieces = _pieces(glyphs)
     lines: list[Line] = []
@@ -106,15 +108,28 @@ def _pieces(glyphs: list[Glyph]) -> list[_Piece]:
     pieces: list[_Piece] = []
     start = 0
     for i in range(1, len(glyphs) + 1):
-        if i == len(glyphs) or glyphs[start].y - glyphs[i].y > _SAME_LINE * size:
+        # Chained, not anchored on the row's first glyph: two columns whose baselines
+        # differ by a little become one row that the gutter then cuts, and a bracket
+        # whose font descends lower stays on its line.
+        if i == len(glyphs) or glyphs[i - 1].y - glyphs[i].y > _ROW_GAP * size:
             row = sorted(glyphs[start:i], key=lambda g: g.x0)
             cut = 0
-            for j in range(1, len(row) + 1):
-                if j == len(row) or row[j].x0 - row[j - 1].x1 > _PIECE_GAP * max(
-                    row[j].size, row[j - 1].size
+            ink: Glyph | None = None  # the last glyph that is not a space
+            for j in range(len(row) + 1):
+                wide = j < len(row) and ink is not None and row[j].char != " "
+                if j == len(row) or (
+                    wide and row[j].x0 - ink.x1 > _PIECE_GAP * max(row[j].size, ink.size)  # type: ignore[union-attr]
                 ):
-                    pieces.append(_piece(row[cut:j]))
+                    piece = list(row[cut:j])
+                    while piece and piece[0].char == " ":
+                        piece.pop(0)
+                    while piece and piece[-1].char == " ":
+                        piece.pop()
+                    if piece:
+                        pieces.append(_piece(piece))
                     cut = j
+                if j < len(row) and row[j].char != " ":
+                    ink = row[j]
             start = i
     return pieces
 
@@ -129,8 +144,12 @@ def _text(glyphs: list[Glyph]) -> str:
     """The glyphs' text, with spaces where the gaps are word spaces."""
     out: list[str] = []
     previous: Glyph | None = None
+    spaced = False  # a space glyph since the previous letter
     for glyph in glyphs:
         char = glyph.char
+        if char == " ":
+            spaced = previous is not None
+            continue
         if previous is not None:
             gap = glyph.x0 - previous.x1
             if char in _ACCENTS and gap < 0:
@@ -142,10 +161,11 @@ def _text(glyphs: list[Glyph]) -> str:
                     out[-1] = char + _ACCENTS[previous.char]  # "¨" drawn before the "u"
                     previous = glyph
                     continue
-            if gap > _SPACE * max(glyph.size, previous.size):
+            if spaced or gap > _SPACE * max(glyph.size, previous.size):
                 out.append(" ")
         out.append(char)
         previous = glyph
+        spaced = False
     return unicodedata.normalize("NFC", "".join(out).translate(_LIGATURES))
 
 
@@ -259,7 +279,7 @@ def _real_gutter(
     right = [p for p in narrow if (p.x0 + p.x1) / 2 >= end]
     if len(left) < _GUTTER_SIDE or len(right) < _GUTTER_SIDE:
         return False
-    if crossing > max(2, 0.15 * min(len(left), len(right))):
+    if crossing > max(3, 0.25 * min(len(left), len(right))):
         return False
     labels = sum(1 for p in left if LABEL.match(p.text))
     return labels < 0.8 * len(left)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from statistics import median
 
 from citecheck.extract.pdf_layout import Line
@@ -34,6 +35,12 @@ _OTHER_HEADING = re.compile(
     r"consent\s+for\s+publication|availability\s+of\s+data.*)\s*:?$",
     re.IGNORECASE,
 )
+_LINK_LINE = re.compile(
+    r"^(?:(?:publisher\s+full\s+text|reference\s+source|pubmed\s+abstract|free\s+full\s+text|"
+    r"pubmed\s+central(?:\s+full\s+text)?|google\s+scholar|cross\s*ref|full\s+text|pubmed|"
+    r"medline|web\s+of\s+science|article|cas|publisher\s+site)\s*\|?\s*)+$",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[ivxlc\d]{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _AUTHOR_START = re.compile(
     r"^(?:(?:van|von|de|der|den|da|di|du|del|la|le|ter|ten|al|el)\s+)*"
@@ -48,12 +55,13 @@ _DOI_OR_URL_TAIL = re.compile(r"(?:\b10\.\d{4,9}/\S*|https?://\S*|www\.\S*)$")
 
 def drop_running_lines(lines: list[Line], heights: list[float]) -> list[Line]:
     """Without running heads, running feet and page numbers (repeated near page edges)."""
-    edge: set[int] = set()
-    for page in range(len(heights)):
-        on_page = [i for i, line in enumerate(lines) if line.page == page]
+    edge = {i for i, line in enumerate(lines) if _near_edge(line, heights[line.page])}
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        pages.setdefault(line.page, []).append(i)
+    for on_page in pages.values():  # and the two top and bottom lines of wide margins
         by_height = sorted(on_page, key=lambda i: -lines[i].y)
-        near = by_height[:2] + by_height[-2:]
-        edge.update(i for i in near if _near_edge(lines[i], heights[page]))
+        edge.update(by_height[:2] + by_height[-2:])
     # The same words at the same height on another page: a running head or foot.
     keys = Counter((_masked(lines[i].text), round(lines[i].y / 4)) for i in edge)
     kept = []
@@ -66,7 +74,7 @@ def drop_running_lines(lines: list[Line], heights: list[float]) -> list[Line]:
 
 
 def _near_edge(line: Line, height: float) -> bool:
-    return line.y > height * 0.88 or line.y < height * 0.12
+    return line.y > height * 0.9 or line.y < height * 0.1
 
 
 def _masked(text: str) -> str:
@@ -116,9 +124,19 @@ def _section_end(lines: list[Line], start: int) -> int:
         text = lines[i].text.strip()
         if is_heading(text) or (len(text) <= 60 and _OTHER_HEADING.match(text)):
             return i
-        if lines[i].size > size * 1.12 and len(text) <= 80 and not _NUMBER.match(text):
+        if lines[i].size > size * 1.12 and _heading_like(text):
             return i  # a larger heading: the next section
     return len(lines)
+
+
+def _heading_like(text: str) -> bool:
+    """Short, capitalised or numbered, not a sentence broken at its end."""
+    return (
+        len(text) <= 60
+        and not _NUMBER.match(text)
+        and text[:1].isupper() | text[:1].isdigit()
+        and not text.endswith(("-", ",", ";", "."))
+    )
 
 
 def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
@@ -126,11 +144,24 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
     if not section:
         return []
     size = median(lines[i].size for i in section)
-    section = [i for i in section if lines[i].size >= size * 0.7]
-    starts = _starts(lines, section, size)
+    # Text in another size is not the list's (a parallel column of the page, a caption).
+    section = [i for i in section if size * 0.7 <= lines[i].size <= size * 1.12]
+    # Link lines after each entry ("Publisher Full Text", "PubMed Abstract"): dropped,
+    # and where there is one after most entries, each ends its entry.
+    after_link = {n for n, i in enumerate(section) if n and _LINK_LINE.match(lines[i - 1].text)}
+    kept = [i for i in section if not _LINK_LINE.match(lines[i].text)]
+    if len(kept) < len(section):
+        after_link = {
+            kept.index(i) for i in kept if i - 1 in section and _LINK_LINE.match(lines[i - 1].text)
+        }
+        section = kept
+    starts, labelled = _starts(lines, section, size)
+    if not labelled and len(after_link) >= 2:
+        starts = sorted({0} | {n for n in after_link if n < len(section)})
+    stop = _last_entry_end(lines, section, starts[-1], size) if labelled else len(section)
     entries: list[Entry] = []
     for n, first in enumerate(starts):
-        last = starts[n + 1] if n + 1 < len(starts) else len(section)
+        last = starts[n + 1] if n + 1 < len(starts) else stop
         parts = [lines[i].text for i in section[first:last]]
         raw = _strip_label(join_lines(parts))
         if raw:
@@ -139,19 +170,41 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
     return entries
 
 
-def _starts(lines: list[Line], section: list[int], size: float) -> list[int]:
-    """Positions in `section` where entries begin, by the most telling layout cue."""
+def _starts(lines: list[Line], section: list[int], size: float) -> tuple[list[int], bool]:
+    """Positions in `section` where entries begin, by the most telling layout cue, and
+    whether that cue was a label (a number or a bullet)."""
     texts = [lines[i].text for i in section]
     for finder in (_numbered, _bulleted):
         found = finder(texts)
         if found:
-            return found
+            return found, True
     rows = [lines[i] for i in section]
     for layout in (_hanging, _spaced):
         found = layout(rows, size)
         if found:
-            return found
-    return _by_wording(texts)
+            return found, False
+    return _by_wording(texts), False
+
+
+def _last_entry_end(lines: list[Line], section: list[int], first: int, size: float) -> int:
+    """Where the last labelled entry ends: at a paragraph gap, or at a line that starts
+    left of its label (the page's text going on after the list)."""
+    steps = [
+        lines[a].y - lines[b].y
+        for a, b in pairwise(section)
+        if (lines[a].page, lines[a].block) == (lines[b].page, lines[b].block)
+        and lines[a].y > lines[b].y
+    ]
+    usual = median(steps) if steps else size * 1.2
+    label = lines[section[first]]
+    for n in range(first + 1, len(section)):
+        line, above = lines[section[n]], lines[section[n - 1]]
+        same_block = (line.page, line.block) == (above.page, above.block)
+        if same_block and above.y - line.y > usual * 1.45:
+            return n  # a gap wider than the list's own line spacing
+        if same_block and line.x0 < label.x0 - 0.3 * size:
+            return n
+    return len(section)
 
 
 def _numbered(texts: list[str]) -> list[int]:
