@@ -17,7 +17,9 @@ citecheck under test is the one `python -m citecheck` finds). It:
 3. runs `citecheck --format json` on it twice with one cache folder (cold, then warm) and
    prints, per run: calls per reference per service, references per second, wall time,
    the rate-limit floor (the calls each service got divided by its allowed rate, the
-   largest of them) and the wall time's ratio to it, calls refused for breaking a limit,
+   largest of them) and the wall time's ratio to it, the time from the first call to the
+   last ("calls s": the look-ups alone, without reading and judging), calls refused for
+   breaking a limit,
    peak memory of the citecheck process, and how many verdicts agree with the
    generator's expected status (and which do not).
 """
@@ -161,6 +163,8 @@ def measure(
         calls = {s: fake.total_calls(s) for s in ALLOWED}
         floor = max(calls[s] / ALLOWED[s] for s in ALLOWED)
         right, wrong = agreement(report, expected)
+        moments = [call.at for call in fake.requests]
+        span = max(moments) - min(moments) if moments else 0.0
         print(f"{run}: calls {dict(sorted(fake.counts().items()))}")
         print(f"{run}: refused for breaking a limit: {dict(limits.violations) or 0}")
         print(f"{run}: verdicts as expected {right}/{len(expected)}; others: {dict(wrong)}")
@@ -174,6 +178,7 @@ def measure(
                 "per_second": references / wall,
                 "wall": wall,
                 "floor": floor,
+                "span": span,
                 "peak": peak,
                 "right": f"{right}/{len(expected)}",
             }
@@ -185,7 +190,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     services = " ".join(f"{s + '/ref':>12}" for s in ALLOWED)
     print(
         f"\n{'profile':<8} {'run':<5} {'refs':>5} {services} {'total/ref':>9} {'refs/s':>7} "
-        f"{'wall s':>7} {'floor s':>7} {'wall/floor':>10} {'peak MB':>7} {'verdicts ok':>11}"
+        f"{'wall s':>7} {'floor s':>7} {'wall/floor':>10} {'calls s':>7} {'peak MB':>7} "
+        f"{'verdicts ok':>11}"
     )
     for r in rows:
         per_service = " ".join(f"{r[s]:>12.3f}" for s in ALLOWED)
@@ -193,7 +199,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         print(
             f"{r['profile']:<8} {r['run']:<5} {r['references']:>5} {per_service} "
             f"{r['total']:>9.3f} {r['per_second']:>7.1f} {r['wall']:>7.1f} {r['floor']:>7.1f} "
-            f"{ratio:>10} {r['peak']:>7.0f} {r['right']:>11}"
+            f"{ratio:>10} {r['span']:>7.1f} {r['peak']:>7.0f} {r['right']:>11}"
         )
 
 
