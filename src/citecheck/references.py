@@ -57,6 +57,9 @@ _MARKER = re.compile(
     r"^\s*(?:\[(?P<b>\d{1,5})\]|\((?P<p>\d{1,5})\)|(?P<n>\d{1,5})(?P<nd>[.)])(?=\s|$)"
     r"|\[\^(?P<f>\w{1,20})\]:|(?P<u>[•·▪◦‣●■►➢])|(?P<d>[-*–—+])(?=\s))\s*"
 )
+# A number alone before an entry, as manuscripts type it ("1 Lisonkova S, Razaz N. ..."):
+# a marker only where the next entry carries the next number.
+_BARE_NUMBER = re.compile(rf"^\s*(\d{{1,5}})\s+(?=[A-ZÀ-Þ]|{_PARTICLES})")
 # Wikipedia's back-links in copied reference lists: "^ a b Berman RM ...", "↑ Berman",
 # after a list marker when there is one ("- ^ a b Berman", "1. ^ Berman").
 _BACKLINK = re.compile(r"^\^\s*(?:[a-z]\s+){0,30}")
@@ -237,6 +240,30 @@ def _marker_number(match: re.Match[str]) -> int | None:
     return int(digits) if digits else None
 
 
+def _marker_at(line: str, key: str) -> tuple[int | None, int] | None:
+    """(number, where the entry's text starts) when `line` starts an entry of a list
+    marked `key`, else None."""
+    if key == "bare":
+        bare = _BARE_NUMBER.match(line)
+        return (int(bare.group(1)), bare.end()) if bare else None
+    marker = _MARKER.match(line)
+    if marker and _marker_key(marker) == key:
+        return _marker_number(marker), marker.end()
+    return None
+
+
+def _bare_numbered(lines: list[str], i: int) -> bool:
+    """Does a list of bare numbers start at line i (its next entry numbered one more)?"""
+    first = _BARE_NUMBER.match(lines[i])
+    if not first or int(first.group(1)) > 5:
+        return False
+    for k in range(i + 1, min(len(lines), i + 12)):
+        following = _BARE_NUMBER.match(lines[k])
+        if following:
+            return int(following.group(1)) == int(first.group(1)) + 1
+    return False
+
+
 def _ends_section(line: str) -> bool:
     return bool(_REF_HEADING.match(line) or _OTHER_HEADING.match(line) or _MD_HEADING.match(line))
 
@@ -251,10 +278,17 @@ def _collect(lines: list[str], start: int) -> list[_Item]:
     first = _MARKER.match(lines[i])
     if first and first.end() < len(lines[i].rstrip()):
         items, _ = _collect_marked(lines, i, _marker_key(first))
+    elif _bare_numbered(lines, i):
+        items, _ = _collect_marked(lines, i, "bare")
     else:
         items = _collect_unmarked(lines, i)
     # Share buttons, "Back to top" and the like trailing a list are not entries.
-    while items and len(items[-1].text.split()) < 8 and not items[-1].looks_like_reference():
+    while (
+        items
+        and len(items[-1].text.split()) < 8
+        and not items[-1].looks_like_reference()
+        and not _URL.search(items[-1].text)  # a web source given by its address alone
+    ):
         items.pop()
     return items
 
@@ -269,13 +303,13 @@ def _collect_marked(lines: list[str], i: int, key: str) -> tuple[list[_Item], in
         if not stripped:
             blank_before = True
             continue
-        marker = _MARKER.match(lines[j])
-        if marker and _marker_key(marker) == key:
-            found = _marker_number(marker)
+        marker = _marker_at(lines[j], key)
+        if marker is not None:
+            found, end = marker
             # A wrapped line can begin with "12." - only a plausible next number counts.
             if found is None or number is None or number < found <= number + 5:
                 number = found
-                items.append(_Item(j, [lines[j][marker.end() :]]))
+                items.append(_item(j, lines[j][end:]))
                 blank_before = False
                 continue
         if _PAGE_FOOTER.match(stripped):
@@ -304,9 +338,9 @@ def _resumes(lines: list[str], j: int, key: str, number: int | None) -> bool:
         stripped = lines[k].strip()
         if not stripped:
             continue
-        marker = _MARKER.match(lines[k])
-        if marker and _marker_key(marker) == key:
-            found = _marker_number(marker)
+        marker = _marker_at(lines[k], key)
+        if marker is not None:
+            found = marker[0]
             return found is None or number is None or found == number + 1
         seen += 1
         if seen > 3 or _ends_section(stripped):
