@@ -116,10 +116,9 @@ class Resolver:
 
     # --- answers, remembered -----------------------------------------------------------
 
-    def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
-        """The records each identifier names at `service`: remembered answers first, the
-        rest in the service's batches. Identifiers among the hits (ECitMatch's PMIDs) are
-        identified in turn, all in one go."""
+    def hits(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        """What `service` answers for each identifier: remembered answers first, the rest
+        in the service's batches."""
         if not ids:
             return {}
         answers = self._store.answers(
@@ -130,7 +129,12 @@ class Resolver:
                 key: hits_to_json(hits) for key, hits in service.identify(kind, missing).items()
             },
         )
-        return self.records(service, {i: hits_from_json(answers[i]) for i in ids})
+        return {i: hits_from_json(answers[i]) for i in ids}
+
+    def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
+        """The records each identifier names at `service`; identifiers among the hits
+        (ECitMatch's PMIDs) are identified in turn, all in one go."""
+        return self.records(service, self.hits(service, kind, ids))
 
     def search(self, service: Service, query: str) -> list[Hit]:
         """A remembered search, or the service's answer to it."""
@@ -179,7 +183,7 @@ class Resolver:
         named = self._identify_all(list(works.values()))
 
         def is_settled(work: Work) -> bool:
-            return any(settled(r, work.lookup(unresolved(r, named))) for r in work.references)
+            return any(settled(r, work.lookup(unresolved(r, named))) for r in work.citations())
 
         unsettled = [w for w in works.values() if not is_settled(w)]
         finished(len(works) - len(unsettled))
@@ -229,6 +233,8 @@ class Resolver:
         self._ask(self.datacite, "arxiv", arxiv, named)
 
     def _identify_at_pubmed(self, works: list[Work], named: Named) -> None:
+        """ECitMatch for the references without an identifier, then one ESummary for its
+        PMIDs and the cited ones together."""
         pmids = [
             (w, i) for w in works for r in w.references for k, i in cited_ids(r) if k == "pmid"
         ]
@@ -240,8 +246,14 @@ class Resolver:
             for line in [citmatch_line(r)]
             if line
         ]
-        self._ask(self.pubmed, "citation", lines, named)
-        self._ask(self.pubmed, "pmid", pmids, named)
+        matched: dict[str, list[Hit]] = {}
+        try:
+            matched = self.hits(self.pubmed, "citation", list(dict.fromkeys(ln for _, ln in lines)))
+        except ServiceUnavailable as failure:
+            for work, _ in lines:
+                work.failed(failure)
+        found = [(w, str(p)) for w, line in lines for p in matched.get(line, [])]
+        self._ask(self.pubmed, "pmid", pmids + found, named)
 
 
 def unresolved(reference: Reference, named: Named) -> tuple[Field, ...]:
