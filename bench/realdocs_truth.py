@@ -231,6 +231,25 @@ for page in (
         none=True,
         links=0,
     )
+# A page without a list that cites a study by an inline link (counted by reading it).
+_add(
+    "health",
+    "www.msn.com",
+    "postlight/parser",
+    "fixtures/www.msn.com.html",
+    "Apache-2.0 OR MIT",
+    none=True,
+    links=1,
+)
+# A science news page with a short list of its sources ("Quellen").
+_add(
+    "news",
+    "www.spektrum.de",
+    "postlight/parser",
+    "fixtures/www.spektrum.de.html",
+    "Apache-2.0 OR MIT",
+    select=["div.addition__references > p"],
+)
 
 
 # --- Word manuscripts -----------------------------------------------------------------
