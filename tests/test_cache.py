@@ -129,3 +129,32 @@ def test_an_unreachable_shared_cache_is_a_warning_not_a_failure(
     info = run("cache", "info", CITECHECK_CACHE_URL=f"redis://127.0.0.1:{_free_port()}/0")
     assert info.returncode == 2
     assert info.stderr.startswith("citecheck: error: cannot reach the Redis cache")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_cache_is_set_aside_and_rebuilt(
+    services: FakeServices, example_path: Path, damage: str
+) -> None:
+    assert run(str(example_path)).returncode == 1
+    folder = Path(os.environ["CITECHECK_CACHE_DIR"])
+    database = folder / "cache.db"
+    data = database.read_bytes()
+    database.write_bytes(os.urandom(len(data)) if damage == "garbage" else data[: len(data) // 3])
+    for args in (("cache", "info"), ("cache", "clear"), (str(example_path),), ("cache", "info")):
+        result = run(*args)
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+    # The first command set the damaged store aside and said so; `clear` removed it.
+    assert not list(folder.glob("cache.db.damaged-*"))
+    assert int(result.stdout.split("entries: ")[1].split()[0]) > 0  # the check cached again
+
+
+def test_the_damage_is_reported_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "cache.db").write_bytes(b"not a database at all" * 100)
+    result = run("cache", "info", CITECHECK_CACHE_DIR=str(tmp_path))
+    assert result.returncode == 0
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith(f"citecheck: warning: the cache in {tmp_path} was damaged")
+    assert "moved it aside to cache.db.damaged-" in warning
+    assert "entries: 0" in result.stdout
+    assert len(list(tmp_path.glob("cache.db.damaged-*"))) == 1
