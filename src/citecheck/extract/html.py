@@ -22,6 +22,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
+from citecheck.extract.htmlentry import GLUE
 from citecheck.extract.htmllinks import linked_studies, own_dois
 from citecheck.extract.htmlmeta import metadata_records
 from citecheck.extract.htmlrefs import reference_heading, reference_lists
@@ -63,7 +64,7 @@ _PUBMED_HREF = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih
 _IGNORE = re.compile(r"^\s*citecheck\s*:\s*ignore\s*$", re.IGNORECASE)
 _SUP_CITE = re.compile(r"^\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00]")
 
 
 def is_heading(line: str) -> bool:
@@ -97,8 +98,11 @@ def read_html(markup: str) -> HtmlReading:
     declared = metadata_records(soup)  # before the chrome (scripts, <head>) is dropped
     own = own_dois(soup)
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
-        if not (isinstance(node, Comment) and _IGNORE.match(str(node))):
-            node.extract()
+        if isinstance(node, Comment) and _IGNORE.match(str(node)):
+            continue
+        # A comment may be all that separates two fields a template wrote: leave a mark
+        # there (reference entries turn it into a space where words would touch).
+        node.replace_with(NavigableString(GLUE))
     _drop_chrome(soup)
     body = soup.body if isinstance(soup.body, Tag) else soup
     lists = tuple(reference_lists(body))

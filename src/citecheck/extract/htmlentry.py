@@ -21,7 +21,7 @@ from bs4.element import Comment, NavigableString
 from citecheck.extract.coins import coins_reference
 from citecheck.model import Entry
 
-__all__ = ["Item", "ids_in_href", "item_entries", "item_text"]
+__all__ = ["GLUE", "Item", "ids_in_href", "item_entries", "item_text"]
 
 # Link rows and buttons next to a citation, by what they say (whole text of the link).
 _LINK_WORDS = re.compile(
@@ -50,6 +50,14 @@ _LINKS_CLASS = re.compile(
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "button", "svg", "img", "input", "select", "template"}
 )
+# Inline fields a stylesheet separates (Frontiers: span.surname + span.givenNames,
+# ScienceDirect: "Blouin<span>M.S.</span>", with no space in the markup), and fields a
+# template writes between comments ("<!--[-->26<!--]--><!--[-->1507"): a space goes
+# between them where words would touch.
+_FIELD_TAGS = frozenset({"span", "i", "em", "b", "strong", "a", "cite"})
+GLUE = "\x00"  # where two inline pieces meet (html.py also leaves one for each comment)
+_GLUE = GLUE
+_GLUED = re.compile(rf"(?<=[\w.,)\]]){_GLUE}+(?=[\w(\[])")
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "dd", "dt", "tr", "td", "table", "section", "cite"}
 )
@@ -144,6 +152,9 @@ def item_text(element: Tag) -> Item:
     stack: list[tuple[object, bool]] = [(element, True)]
     while stack:
         node, keep = stack.pop()
+        if node is _GLUE:
+            parts.append(_GLUE)
+            continue
         if isinstance(node, Comment):
             continue
         if isinstance(node, NavigableString):
@@ -162,8 +173,11 @@ def item_text(element: Tag) -> Item:
             _collect_ids(item, str(node.get("href") or ""))
         if node.name in _BLOCK_TAGS:
             parts.append(" ")
+        if node.name in _FIELD_TAGS:
+            parts.append(_GLUE)
+            stack.append((_GLUE, keep))
         stack.extend((child, keep and kind != "links") for child in reversed(node.contents))
-    text = _tidy("".join(parts))
+    text = _tidy(_GLUED.sub(" ", "".join(parts)).replace(_GLUE, ""))
     lowered = text.lower()
     extras = [f"doi:{doi}" for doi in item.dois if doi not in lowered]
     extras += [f"PMID: {pmid}" for pmid in item.pmids if pmid not in text]

@@ -174,7 +174,9 @@ def _walk(nodes: list[Tag]) -> Iterator[tuple[str, Tag]]:
         if heading_level(node) is not None:
             yield "heading", node
             continue
-        if node.name in _LIST_TAGS and any(c.name == "li" for c in _kids(node)):
+        # Items outside <ol>/<ul> happen too (ScienceDirect hides the rest of its list in
+        # a <div> of <li>s until "Show more"): they are a list all the same.
+        if sum(1 for c in _kids(node) if c.name == "li") >= (1 if node.name in _LIST_TAGS else 2):
             yield "list", node
             continue
         stack.extend(reversed(_kids(node)))

@@ -68,6 +68,9 @@ _CONFERENCE_STRONG = re.compile(
     r"|\b(?:In|in):?\s+(?:Proc\.\s+)?(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|"
     r"AAAI|IJCAI|KDD|SIGIR|SIGMOD|WWW|CHI|UAI|AISTATS|COLT|MICCAI|INTERSPEECH|ICASSP|COLING|"
     r"EACL|CoNLL|ICDE|ICRA|IROS|RSS|WACV|BMVC|ISBI|MLHC|CoRL|FAccT|WSDM|RecSys|CIKM)\b"
+    # The acronym alone as the venue: "... optimization. ICLR. 2015.", "... – MICCAI 2015".
+    r"|(?:[.,;:(]|\s[\u2013\u2014-])\s*(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|EMNLP|NAACL|AAAI|"
+    r"IJCAI|KDD|AISTATS|UAI|COLT|MICCAI|INTERSPEECH|ICASSP|COLING|SIGIR)(?:\s*'?\d{2,4})?\s*[.,;)]"
 )
 _CONFERENCE = re.compile(
     r"\b(?:Conference|Symposium|Workshop) on\b|\bProc\.\s+(?:IEEE|ACM|Int\.?|Annu\.?)\s+"

@@ -195,6 +195,14 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
             r"\d\)?:\s*[A-Za-z]?\d+\S{0,12}\s*\((?:1[89]|20)\d\d\)",
         ),
+        # Elsevier numbered: E. Hoffmann, J. Stech, Title, Arch. Virol. 146 (2001) 2275-2289.
+        (
+            "elsevier",
+            rf"^(?:{_names('authors__f', _NAME_IF)}|{_AUTHORS_INIT}),\s+"
+            rf"(?P<title>(?=[^\s,]).{{3,600}}?),\s+{_JOURNAL}\s+{_VOLUME}"
+            rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s+\({_YEAR}\)\s+{_PAGES}{_TAIL}",
+            r"\d\s+\((?:1[89]|20)\d\d\)\s+[A-Za-z]?\d",
+        ),
         # Science: N. Li et al., Science 329, 959 (2010).
         (
             "science",

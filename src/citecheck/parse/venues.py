@@ -93,8 +93,8 @@ _PUBLISHER_WORD = re.compile(
 _LEADING_IN = re.compile(r"^(?:In|in)\s*:?\s+")
 _TRAILING_NUMBER = re.compile(r"^(?P<venue>.*?[A-Za-z)])[,\s]+(?:vol\.\s*)?(?P<volume>\d{1,4})$")
 _TRAILING_YEAR = re.compile(
-    rf"^(?P<venue>.*?[\w)])[,\s]+(?:\((?:[A-Z][\w-]{{1,15}}\s+)?(?:1[89]|20)\d\d\)"
-    rf"|(?:{_MONTH}\s+)?(?:1[89]|20)\d\d|{_MONTH})$"
+    rf"^(?P<venue>.*?[\w)])(?:\s*\((?:[A-Z][\w-]{{1,15}}\s+)?(?:1[89]|20)\d\d\)"
+    rf"|,\s*(?:{_MONTH}\s+)?(?:1[89]|20)\d\d|,\s*{_MONTH})$"
 )
 # "Phys. Rev. Lett. 116, 061102": a volume and pages (or article number) after the venue.
 _TRAILING_VIP = re.compile(
@@ -129,6 +129,7 @@ def _sentences(text: str) -> list[str]:
                 or (
                     len(word) <= 4
                     and before.rsplit(None, 1)[-1][:1].isupper()
+                    and before.rsplit(None, 1)[-1][1:].islower()
                     and following.isupper()
                 )
             )

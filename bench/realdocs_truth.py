@@ -1,0 +1,581 @@
+"""Count the truth for bench/realdocs.py, independently of citecheck (it imports none of it).
+
+Writes bench/realdocs/html.json and bench/realdocs/docx.json from the documents listed in
+SOURCES below, read from the snapshots the `fetch` tool brings to /work/.mirror (see
+bench/realdocs.py for how to get them). For each document the truth is:
+
+- where a repository keeps the article's JATS XML next to the page (ContentMine/norma's
+  fulltext.xml), every `ref` of its `ref-list`s: one entry each, with an anchor (the first
+  author's family name, the year and up to six title words) and, for journal articles,
+  the fields (authors, year, title, journal, volume, issue, pages, DOI);
+- else the entries a CSS selector picks out of the page, the selector chosen by reading
+  the page's markup and its count checked against the page's own numbering (a Wikipedia
+  footnote that bundles several `cite` elements counts one entry per work); their
+  anchors are made the same way from each entry's text; on Wikipedia pages the journal
+  fields come from the COinS span the page writes after each citation;
+- for pages without a reference list: no lists, and the studies they link to inline,
+  counted by reading the page.
+
+Run:  python bench/realdocs_truth.py [--mirror /work/.mirror]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import posixpath
+import re
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+from bs4 import BeautifulSoup, Tag
+from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "realdocs"
+NORMA = "src/test/resources/org/xmlcml/norma/pubstyle"
+
+# kind, id, repository, path, licence, truth: {"jats": path} | {"select": [css, ...]} |
+# {"none": True, "links": n} | {"docx_paragraphs": style-or-"numbered"}
+SOURCES: list[dict[str, Any]] = []
+
+
+def _add(kind: str, ident: str, repo: str, path: str, licence: str, **truth: Any) -> None:
+    SOURCES.append(
+        {"kind": kind, "id": ident, "repository": repo, "path": path, "licence": licence, **truth}
+    )
+
+
+# --- journal article pages with a JATS companion (ContentMine/norma, Apache-2.0) -------
+for name in ("16_1_1", "16_1_2", "16_1_50"):
+    base = f"examples/http_www.trialsjournal.com_content_{name}"
+    _add(
+        "journal",
+        f"bmc-trials-{name}",
+        "ContentMine/norma",
+        f"{base}/fulltext.html",
+        "Apache-2.0",
+        jats=f"{base}/fulltext.xml",
+    )
+for ident, folder in (
+    ("bmc-trials-15-1-511", "bmc/http_www.trialsjournal.com_content_15_1_511"),
+    ("bmc-evolbio-14-70", "bmc/1471-2148-14-70"),
+    ("elife-e04407", "elife/e04407"),
+    ("f1000-3-190", "f1000research/3-190"),
+    ("f1000-3-305", "f1000research/3-305"),
+    ("frontiers-fpsyg-05-01582", "frontiers/fpsyg-05-01582"),
+    ("mdpi-metabolites-04-00932", "mdpi/04-00932"),
+    ("peerj-727", "peerj/727"),
+    ("pensoft-4478", "pensoft/4478"),
+    ("plos-pone-0111303", "plosone/journal.pone.0111303"),
+    ("plos-pone-0113556", "plosone/journal.pone.0113556"),
+    ("plos-pone-0115884", "plosone/journal.pone.0115884"),
+):
+    _add(
+        "journal",
+        ident,
+        "ContentMine/norma",
+        f"{NORMA}/{folder}/fulltext.html",
+        "Apache-2.0",
+        jats=f"{NORMA}/{folder}/fulltext.xml",
+    )
+_add(
+    "journal",
+    "hindawi-247835",
+    "ContentMine/norma",
+    f"{NORMA}/hindawi/247835/fulltext.html",
+    "Apache-2.0",
+    jats="src/test/resources/org/xmlcml/norma/regressiondemos/ctrees_OLD/hindawi/247835/fulltext.xml",
+)
+
+# --- journal article pages counted from the page (selector read off the markup) --------
+for ident, folder, select in (
+    ("hindawi-507405", "hindawi/507405", "div.xml-content ol > li"),
+    ("hindawi-801626", "../miscfiles/hindawi/801626", "div.xml-content ol > li"),
+    ("acs-jo402790x", "acs/acsopen/jo402790x", "ol#references > li"),
+    ("aip-1.4945450", "aip/ccby/1.4945450", "div.refcontainer"),
+    ("apa-arc0000029", "apa/ccby/arc0000029", "div.refList div.citText"),
+    ("bmj-i2607", "bmj/ccnc/bmj.i2607", "div.ref-list ol.cit-list > li"),
+    ("elsevier-S1055790314003601", "elsevier/ccnc/1-s2.0-S1055790314003601-main", "li[data-t=r]"),
+    ("iop-224009", "iop/oa/224009", "ul[data-toolbar-content=references] > li"),
+    ("oup-aobpla-plv005", "oup/ccby/aobpla.plv005", "div.ref-list ol.cit-list > li"),
+    ("rs-rsos-160123", "rs/ccby/rsos.160123", "div.ref-list ol.cit-list > li"),
+    ("sage-2325967116646534", "sage/ccnc/2325967116646534", "div.ref-list ol.cit-list > li"),
+    (
+        "springer-s40643-016-0099-3",
+        "springer/ccby/s40643-016-0099-3",
+        "ol.BibliographyWrapper > li",
+    ),
+    ("tf-20550308.2015.1135230", "tf/ccby/20550308.2015.1135230", "ul.references > li"),
+):
+    _add(
+        "journal",
+        ident,
+        "ContentMine/norma",
+        posixpath.normpath(f"{NORMA}/{folder}/fulltext.html"),
+        "Apache-2.0",
+        select=[select],
+    )
+
+META = "packages/metascraper-citation/test/fixtures"
+for ident, page, select in (
+    ("pmc-PMC3531190", "pmc.ncbi.nlm.nih.gov-articles-PMC3531190.html", "ul.ref-list > li"),
+    (
+        "nature-s41586-021-03819-2",
+        "www.nature.com-articles-s41586-021-03819-2.html",
+        "ol.c-article-references > li",
+    ),
+    (
+        "frontiers-fpsyg-2014-00781",
+        "www.frontiersin.org-journals-psychology-articles-10.3389-fpsyg.2014.00781-full.html",
+        "ul.References > li",
+    ),
+    (
+        "plos-pone-0000001",
+        "journals.plos.org-plosone-article-id-10.1371-journal.pone.0000001.html",
+        "ol.references > li",
+    ),
+    (
+        "sciencedirect-S2352485522001888",
+        "www.sciencedirect.com-science-article-abs-pii-S2352485522001888.html",
+        "li.bib-reference",
+    ),
+):
+    _add("journal", ident, "microlinkhq/metascraper", f"{META}/{page}", "MIT", select=[select])
+PAPIS = "tests/downloaders/resources"
+for ident, page, select in (
+    ("aps-physrevx-12-041027", "APS_PhysRevX.12.041027.html", "ol.references > li"),
+    ("sciencedirect-S0009261497040141", "ScienceDirect_S0009261497040141.html", "li.bib-reference"),
+    ("sciencedirect-S2210271X18305656", "ScienceDirect_S2210271X18305656.html", "li.bib-reference"),
+    ("springer-BF02727953", "SpringerLink_BF02727953.html", "li.c-article-references__item"),
+    (
+        "springer-s10924-010-0192-1",
+        "SpringerLink_s10924_010_0192_1.html",
+        "li.c-article-references__item",
+    ),
+    ("peerj-fallback", "Fallback_peerj.html", "section#references ul.ref-list > li"),
+):
+    _add("journal", ident, "papis/papis", f"{PAPIS}/{page}", "GPL-3.0", select=[select])
+
+# --- Wikipedia (CC BY-SA) --------------------------------------------------------------
+_add(
+    "wikipedia",
+    "wikipedia-net-zero-emissions",
+    "petermr/amilib",
+    "test/resources/wikipedia/Net_zero_emissions.html",
+    "Apache-2.0 (page CC BY-SA 4.0)",
+    select=["div.reflist ol.references > li"],
+    split_cites=True,
+)
+_add(
+    "wikipedia",
+    "wikipedia-nyctanthes",
+    "petermr/amilib",
+    "test/resources/wikipedia/parijat.html",
+    "Apache-2.0 (page CC BY-SA 4.0)",
+    select=["div.reflist ol.references > li"],
+    split_cites=True,
+)
+_add(
+    "wikipedia",
+    "wikipedia-dog-parsoid",
+    "wikimedia/mediawiki-services-mobileapps",
+    "test/fixtures/Dog.html",
+    "Apache-2.0 (page CC BY-SA 3.0)",
+    select=["ol.mw-references:not([data-mw-group]) > li", "h2#Bibliography ~ ul > li"],
+    split_cites=True,
+)
+_add(
+    "wikipedia",
+    "wikipedia-cat-mobile",
+    "wikimedia/mediawiki-services-mobileapps",
+    "test/fixtures/parse_contents_en.html",
+    "Apache-2.0 (page CC BY-SA 4.0)",
+    select=["div.reflist:not(.reflist-lower-alpha) ol.references > li"],
+    split_cites=True,
+)
+
+# --- pages without a reference list (news: postlight/parser, Apache-2.0 or MIT) --------
+for page in (
+    "www.nytimes.com.html",
+    "www.cnn.com.html",
+    "www.theguardian.com.html",
+    "www.npr.org.html",
+    "www.reuters.com.html",
+    "www.washingtonpost.com.html",
+    "www.theatlantic.com.html",
+    "www.vox.com.html",
+    "www.wired.com.html",
+    "www.nbcnews.com.html",
+    "www.latimes.com.html",
+    "www.bloomberg.com.html",
+    "www.huffingtonpost.com.html",
+    "www.newyorker.com.html",
+    "www.cbc.ca.html",
+    "www.slate.com.html",
+):
+    _add(
+        "news",
+        page.removesuffix(".html"),
+        "postlight/parser",
+        f"fixtures/{page}",
+        "Apache-2.0 OR MIT",
+        none=True,
+        links=0,
+    )
+
+
+# --- truth from JATS -------------------------------------------------------------------
+def _norm_tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def _anchor(family: str, year: str, title: str) -> str:
+    """A provisional anchor (the final one is made by _finish_anchors)."""
+    words = [w for w in _norm_tokens(title) if len(w) >= 3]
+    return " ".join([*_norm_tokens(family)[:3], "|", *words])
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _text(node: Any) -> str:
+    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+
+
+def _first(node: Any, *names: str) -> Any:
+    for element in node.iter():
+        if _local(element.tag) in names:
+            return element
+    return None
+
+
+def _jats_refs(xml: bytes) -> list[list[dict[str, Any]]]:
+    xml = re.sub(rb"<!DOCTYPE[^>]*>", b"", xml, count=1)
+    xml = re.sub(rb"&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)\w+;", b" ", xml)
+    root = ElementTree.fromstring(xml)
+    lists = []
+    for ref_list in root.iter():
+        if _local(ref_list.tag) != "ref-list":
+            continue
+        refs = [r for r in ref_list if _local(r.tag) == "ref"]
+        if refs:
+            lists.append(_finish_anchors([_jats_ref(r) for r in refs], refs))
+    if not lists:  # BioMed Central's own article XML: <refgrp><bibl> (not the <bibl> of
+        # the article itself in its front matter)
+        for group in (g for g in root.iter() if _local(g.tag) == "refgrp"):
+            bibls = [b for b in group if _local(b.tag) == "bibl"]
+            lists.append(_finish_anchors([_bmc_ref(b) for b in bibls], bibls))
+    return lists
+
+
+def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dict[str, Any]]:
+    """Anchors from the markup's fields: the first author's family name and up to six title
+    words that no other entry's title has (the year is left out: pages and their XML do
+    not always agree on it). Entries whose markup gave too little (a group author with a
+    note) get one from their words, as entries read off a page do."""
+    titles = [entry["anchor"].split("|", 1)[-1].split() for entry in entries]
+    seen_in: dict[str, int] = {}
+    for words in titles:
+        for word in set(words):
+            seen_in[word] = seen_in.get(word, 0) + 1
+    fallback = _text_anchors([_text(node) for node in nodes])
+    for entry, words, (text_anchor, strong) in zip(entries, titles, fallback, strict=True):
+        family = entry["anchor"].split("|", 1)[0].split()
+        rare: list[str] = []
+        for most in (1, 2, 3):
+            rare += [w for w in words if seen_in[w] == most and w not in rare]
+            if len(rare) >= 3:
+                break
+        rare = [w for w in words if w in rare][:6]  # in title order
+        if len(family) + len(rare) >= 3:
+            entry["anchor"] = " ".join([*family, *rare])
+            strong = any(seen_in[w] == 1 for w in rare)
+        else:
+            entry["anchor"] = text_anchor
+        if not strong:
+            entry["weak"] = 1
+    return entries
+
+
+def _bmc_ref(bibl: Any) -> dict[str, Any]:
+    surname = _text(_first(bibl, "snm")) or _text(_first(bibl, "cnm"))
+    year = _text(_first(bibl, "pubdate"))[:4]
+    title = _text(_first(bibl, "title")) or _text(_first(bibl, "source"))
+    entry: dict[str, Any] = {"anchor": _anchor(surname, year, title)}
+    journal, volume = _text(_first(bibl, "source")), _text(_first(bibl, "volume"))
+    if _first(bibl, "title") is not None and journal and volume:
+        fpage, lpage = _text(_first(bibl, "fpage")), _text(_first(bibl, "lpage"))
+        doi = next(
+            (
+                _text(e).lower()
+                for e in bibl.iter()
+                if _local(e.tag) == "pubid" and e.get("idtype") == "doi"
+            ),
+            "",
+        )
+        entry["fields"] = {
+            "author": surname,
+            "year": int(year) if year.isdigit() else None,
+            "title": _text(_first(bibl, "title")).rstrip("."),
+            "journal": journal,
+            "volume": volume,
+            "pages": (f"{fpage}-{lpage}" if lpage else fpage) or None,
+            "doi": doi or None,
+        }
+    return entry
+
+
+def _jats_ref(ref: Any) -> dict[str, Any]:
+    citation = _first(ref, "element-citation", "mixed-citation", "citation", "nlm-citation")
+    citation = citation if citation is not None else ref
+    surname = _text(_first(citation, "surname")) or _text(_first(citation, "collab"))
+    year = re.search(r"\d{4}", _text(_first(citation, "year")) or _text(citation))
+    title = (
+        _text(_first(citation, "article-title"))
+        or _text(_first(citation, "chapter-title"))
+        or _text(_first(citation, "source"))
+    )
+    year_text = year.group(0) if year else ""
+    if not title:  # an untagged citation: the words after its year
+        after = _text(citation).split(year_text, 1)[-1] if year_text else _text(citation)
+        title = after
+    entry: dict[str, Any] = {"anchor": _anchor(surname, year_text, title)}
+    kind = citation.get("publication-type") or citation.get("citation-type") or ""
+    journal = _text(_first(citation, "source"))
+    article_title = _text(_first(citation, "article-title"))
+    numbered = _first(citation, "volume") is not None or _first(citation, "fpage") is not None
+    if kind in ("journal", "") and article_title and journal and numbered:
+        fpage, lpage = _text(_first(citation, "fpage")), _text(_first(citation, "lpage"))
+        doi = next(
+            (
+                _text(e).lower()
+                for e in citation.iter()
+                if _local(e.tag) == "pub-id" and e.get("pub-id-type") == "doi"
+            ),
+            "",
+        )
+        entry["fields"] = {
+            "author": surname,
+            "year": int(year_text) if year_text else None,
+            "title": article_title.rstrip("."),
+            "journal": journal,
+            "volume": _text(_first(citation, "volume")) or None,
+            "pages": (f"{fpage}-{lpage}" if lpage else fpage)
+            or _text(_first(citation, "elocation-id"))
+            or None,
+            "doi": doi or None,
+        }
+    return entry
+
+
+# --- truth from the page ---------------------------------------------------------------
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+
+
+_SERVICE_LINK = re.compile(
+    r"^\W*(?:cross\s*ref(?: full text)?|pub\s*med(?: abstract| central(?: full text)?)?|google"
+    r"\s+scholar|medline|web of science|article|cas|ads|abstract|(?:free )?full text|publisher"
+    r" full text|pmc free article|view article|find this article online|openurl|ncbi"
+    r"|pubmed/ncbi|isi|scopus|chemport|\[[^\]]*\])\W*$",
+    re.IGNORECASE,
+)
+
+
+def _text_anchors(texts: list[str]) -> list[tuple[str, bool]]:
+    """An anchor per entry: its first word (the first author's family name, or the first
+    word of the title when there is no author), its year, and up to six of its rarest
+    words in the document (words no other entry has; if fewer than three, words at most
+    two or three entries have), in the order they appear; and whether it is strong (has a
+    word no other entry has, so that no other entry can hold it)."""
+    words = [_norm_tokens(re.sub(r"^[\s\^↑↵]*(?:[a-z]{1,2}\s+)*", "", text)) for text in texts]
+    seen_in: dict[str, int] = {}
+    for entry in words:
+        for word in set(entry):
+            seen_in[word] = seen_in.get(word, 0) + 1
+    anchors = []
+    for entry in words:
+        family = next((t for t in entry if t.isalpha() and len(t) >= 2), "")
+        year = next((t[:4] for t in entry if _YEAR.match(t)), "")
+        rare: list[str] = []
+        for most in (1, 2, 3):  # the rarest words first, more common ones only if needed
+            rare += [t for t in entry if seen_in[t] == most and len(t) >= 3 and t not in rare]
+            if len(rare) >= 3:
+                break
+        rare = [t for t in dict.fromkeys(rare) if t not in (family, year)][:6]
+        anchor = [t for t in [family, year, *rare] if t]
+        if len(anchor) < 3:  # too few words to tell it apart: all its words
+            anchor = list(dict.fromkeys(t for t in entry if len(t) >= 2))
+        anchors.append((" ".join(anchor), any(seen_in.get(t) == 1 for t in anchor)))
+    return anchors
+
+
+def _coins_fields(element: Tag) -> dict[str, Any] | None:
+    span = element.find("span", class_="Z3988")
+    if not isinstance(span, Tag):
+        return None
+    fields = dict(parse_qsl(str(span.get("title") or "")))
+    if fields.get("rft.genre") != "article" or not fields.get("rft.atitle"):
+        return None
+    year = re.search(r"\d{4}", fields.get("rft.date", ""))
+    doi = next(
+        (
+            v[9:].lower()
+            for k, v in parse_qsl(str(span.get("title")))
+            if k == "rft_id" and v.startswith("info:doi/")
+        ),
+        None,
+    )
+    return {
+        "author": fields.get("rft.aulast") or "",
+        "year": int(year.group(0)) if year else None,
+        "title": fields["rft.atitle"],
+        "journal": fields.get("rft.jtitle"),
+        "volume": fields.get("rft.volume"),
+        "pages": fields.get("rft.pages") or fields.get("rft.spage"),
+        "doi": doi,
+    }
+
+
+def _page_refs(markup: bytes, selectors: list[str], split: bool) -> list[list[dict[str, Any]]]:
+    soup = BeautifulSoup(markup, "html.parser")
+    hidden = (  # back-links, and what a browser does not show
+        ".mw-cite-backlink, .mw-linkback-text, a[rel='mw:referencedBy'],"
+        " [style*='display:none'], [style*='display: none']"
+    )
+    for span in soup.select(hidden):
+        span.decompose()
+    for tag in soup.find_all(True):  # labels: "1.", "Smith et al., 2008a"
+        if (
+            not tag.decomposed
+            and any(str(c).lower().endswith("label") for c in tag.get("class") or [])
+            and len(tag.get_text()) < 40
+        ):
+            tag.decompose()
+    for link in soup.find_all("a"):  # buttons to other services are not the citation
+        if isinstance(link, Tag) and _SERVICE_LINK.match(link.get_text(" ")):
+            link.decompose()
+    groups: list[list[tuple[Tag, dict[str, Any] | None]]] = []
+    for selector in selectors:
+        parts: list[tuple[Tag, dict[str, Any] | None]] = []
+        for element in soup.select(selector):
+            cites = element.select("cite.citation") if split else []
+            if len(cites) > 1:
+                parts.extend((cite, _coins_fields(_coins_holder(cite))) for cite in cites)
+            else:
+                parts.append((element, _coins_fields(element)))
+        groups.append(parts)
+    # Rare words are rare in the whole document, not in one of its lists.
+    anchors = iter(_text_anchors([part.get_text(" ") for group in groups for part, _ in group]))
+    lists = []
+    for group in groups:
+        entries = []
+        for _, fields in group:
+            anchor, strong = next(anchors)
+            entry: dict[str, Any] = {"anchor": anchor}
+            if not strong:
+                entry["weak"] = 1
+            if fields:
+                entry["fields"] = fields
+            entries.append(entry)
+        if entries:
+            lists.append(entries)
+    return lists
+
+
+def _coins_holder(cite: Tag) -> Tag:
+    wrapper = BeautifulSoup("<span></span>", "html.parser").span
+    assert wrapper is not None
+    sibling = cite.find_next_sibling()
+    if isinstance(sibling, Tag) and "Z3988" in (sibling.get("class") or []):
+        wrapper.append(BeautifulSoup(str(sibling), "html.parser"))
+    return wrapper
+
+
+def _git(mirror: Path, repo: str, *args: str) -> bytes:
+    folder = mirror / repo.replace("/", "+") / "repo"
+    return subprocess.run(
+        ["git", f"--git-dir={folder}", *args], check=True, capture_output=True
+    ).stdout
+
+
+def build(mirror: Path) -> dict[str, list[dict[str, Any]]]:
+    manifests: dict[str, list[dict[str, Any]]] = {"html": [], "docx": []}
+    for source in SOURCES:
+        repo, path = source["repository"], source["path"]
+        commit = _git(mirror, repo, "rev-parse", "HEAD").decode().strip()
+        data = _git(mirror, repo, "show", f"{commit}:{path}")
+        if "jats" in source:
+            lists = _jats_refs(_git(mirror, repo, "show", f"{commit}:{source['jats']}"))
+            how = f"JATS companion {source['jats']}"
+        elif "select" in source:
+            lists = _page_refs(data, source["select"], source.get("split_cites", False))
+            how = f"page entries selected by {source['select']} (checked against its numbering)"
+        elif "docx" in source:
+            lists = _docx_refs(data, source["docx"])
+            how = f"bibliography paragraphs of the Word file ({source['docx']})"
+        else:
+            lists = []
+            how = "read by hand: no reference list"
+        manifests["docx" if path.endswith(".docx") else "html"].append(
+            {
+                "id": source["id"],
+                "kind": source["kind"],
+                "repository": repo,
+                "path": path,
+                "commit": commit,
+                "licence": source["licence"],
+                "truth_source": how,
+                "lists": [{"count": len(entries), "entries": entries} for entries in lists],
+                "links": source.get("links", 0),
+            }
+        )
+    return manifests
+
+
+def _docx_refs(data: bytes, style: str) -> list[list[dict[str, Any]]]:
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+    entries = []
+    for para in root.iter(f"{ns}p"):
+        props = para.find(f"{ns}pPr")
+        value = ""
+        if props is not None and props.find(f"{ns}pStyle") is not None:
+            value = props.find(f"{ns}pStyle").get(f"{ns}val") or ""
+        if value == style:
+            text = "".join(t.text or "" for t in para.iter(f"{ns}t"))
+            if text.strip():
+                entries.append(text)
+    if not entries:
+        return []
+    anchors = _text_anchors(entries)
+    return [[{"anchor": a} if strong else {"anchor": a, "weak": 1} for a, strong in anchors]]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    args = parser.parse_args()
+    manifests = build(args.mirror)
+    OUT.mkdir(exist_ok=True)
+    for kind, documents in manifests.items():
+        if documents:
+            path = OUT / f"{kind}.json"
+            payload = {"type": kind, "documents": documents}
+            path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
+            print(f"{path}: {len(documents)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
