@@ -28,7 +28,7 @@ from citecheck.resolve.efetch import Topics
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.http import Caller, Pacer
 from citecheck.resolve.pubmed import PubMedClient, citmatch_line, search_term
-from citecheck.resolve.store import AnswerStore
+from citecheck.resolve.store import AnswerStore, PartlyOffline
 from citecheck.settings import Settings
 
 Settled = Callable[[Reference, Lookup], bool]
@@ -233,25 +233,31 @@ class Resolver:
             return (work.reference.doi or "").lower()  # Crossref DOIs are case-insensitive
 
         try:
-            answers = self._store.answers("crossref", "doi", [doi(w) for w in with_doi], fetch)
+            answers, offline = self._store.available(
+                "crossref", "doi", [doi(w) for w in with_doi], fetch
+            )
         except ServiceUnavailable as failure:
             for work in with_doi:
                 work.failed(failure)
             return
         for work in with_doi:
+            if doi(work) not in answers and offline is not None:
+                work.failed(offline)  # offline, and this one is not in the cache
+                continue
             records = [record_from_dict(d) for d in answers[doi(work)]]
             work.crossref.extend(records)
             work.cited[("doi", doi(work))] = records[0] if records else None
 
-    def _summaries(self, pmids: list[str]) -> dict[str, Record]:
-        """PubMed records for PMIDs, from the store or in batches of ESummary."""
+    def _summaries(self, pmids: list[str]) -> tuple[dict[str, Record], ServiceUnavailable | None]:
+        """PubMed records for PMIDs, from the store or in batches of ESummary; offline, the
+        failure for the PMIDs not in the cache (which are then absent)."""
 
         def fetch(missing: list[str]) -> dict[str, list[dict[str, object]]]:
             records = {r.pmid: r for r in self._pubmed.summaries(missing)}
             return {p: [record_to_dict(records[p])] if p in records else [] for p in missing}
 
-        answers = self._store.answers("pubmed", "pmid", pmids, fetch)
-        return {p: record_from_dict(v[0]) for p, v in answers.items() if v}
+        answers, offline = self._store.available("pubmed", "pmid", pmids, fetch)
+        return {p: record_from_dict(v[0]) for p, v in answers.items() if v}, offline
 
     def _pubmed_by_ids(self, works: list[_Work]) -> None:
         by_pmid = [w for w in works if w.reference.pmid]
@@ -265,31 +271,48 @@ class Resolver:
         involved = by_pmid + list(by_venue)
         if not involved:
             return
+        # Offline, a work whose citation line or PMIDs are not all in the cache is
+        # unavailable; the others get their cached answers.
+        unavailable: dict[_Work, ServiceUnavailable] = {}
         try:
             matched: dict[str, list[str]] = {}
             if by_venue:
-                lines = list(by_venue.values())
-                matched = self._store.answers(
+                matched, offline = self._store.available(
                     "pubmed",
                     "citmatch",
-                    lines,
+                    list(by_venue.values()),
                     lambda missing: {
                         line: [pmid] if pmid else []
                         for line, pmid in zip(missing, self._pubmed.citmatch(missing), strict=True)
                     },
                 )
+                if offline is not None:
+                    unavailable.update(
+                        {w: offline for w, line in by_venue.items() if line not in matched}
+                    )
             wanted = {w: [w.reference.pmid or ""] for w in by_pmid}
             wanted.update({w: matched.get(line, []) for w, line in by_venue.items()})
-            records = self._summaries(sorted({p for ids in wanted.values() for p in ids}))
+            pmids = sorted({p for ids in wanted.values() for p in ids})
+            records, offline = self._summaries(pmids)
         except ServiceUnavailable as failure:
             for work in involved:
                 work.failed(failure)
             return
+        if offline is not None:
+            cached = set(offline.answered) if isinstance(offline, PartlyOffline) else set()
+            for work, ids in wanted.items():
+                if any(p not in cached for p in ids):
+                    unavailable.setdefault(work, offline)
+        for work, lost in unavailable.items():
+            work.failed(lost)
         for work, ids in wanted.items():
+            if work in unavailable:
+                continue
             work.pubmed.extend(records[p] for p in ids if p in records)
         for work in by_pmid:
-            pmid = work.reference.pmid or ""
-            work.cited[("pmid", pmid)] = records.get(pmid)
+            if work not in unavailable:
+                pmid = work.reference.pmid or ""
+                work.cited[("pmid", pmid)] = records.get(pmid)
 
     # --- stage 2 ---------------------------------------------------------------------------
 
@@ -319,7 +342,9 @@ class Resolver:
         pmids = self._store.answer(
             "pubmed", "search", query, lambda: self._pubmed.search_ids(query, rows)
         )
-        records = self._summaries(list(pmids))
+        records, offline = self._summaries(list(pmids))
+        if offline is not None:  # one work: any summary missing leaves it unavailable
+            raise offline
         return [records[p] for p in pmids if p in records]
 
     def _crossref_search(self, reference: Reference, work: _Work) -> list[Record]:
