@@ -37,10 +37,10 @@ from fakes import FakeServices, start_fakes  # noqa: E402
 
 PAGE = REPO / "fixtures" / "ketamine-clinic-pain.txt"
 API_KEY = "bench-secret-api-key"
-EXTRA = (  # a sixth reference, cited only in the --offline case's second run
-    "Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate "
-    "antagonist in treatment-resistant major depression. Arch Gen Psychiatry. "
-    "2006;63(8):856-864."
+EXTRA = (  # a sixth entry of the page's list, cited only in the --offline case's second run
+    "  • Zarate, C. A., et al. (2006). “A randomized trial of an N-methyl-D-aspartate "
+    "antagonist in treatment-resistant major depression.” Archives of General Psychiatry, "
+    "63(8), 856-864."
 )
 
 
@@ -167,8 +167,10 @@ def _fill_cache(cache: Path, services: FakeServices, options: argparse.Namespace
     with tempfile.TemporaryDirectory() as folder:
         env = _env(cache, options, services)
         run_citecheck([str(PAGE)], env, options.wall, options.memory, Path(folder))
-    page = cache.parent / "page-plus-one.txt"
-    page.write_text(PAGE.read_text() + "\n" + EXTRA + "\n")
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    last = max(i for i, line in enumerate(lines) if line.lstrip().startswith("•"))
+    lines.insert(last + 1, EXTRA)
+    (cache.parent / "page-plus-one.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 CASES = [
@@ -254,6 +256,7 @@ def main() -> int:
                 warned = [line[:150] for line in run.stderr.splitlines() if "warning" in line]
                 if case.args[:1] == ("cache",):
                     lines = [line for line in run.stdout.splitlines() if line.strip()]
+                    lines = lines or [line for line in run.stderr.splitlines() if line.strip()][-1:]
                     summary = run.note or " / ".join(line[:100] for line in lines) or "(nothing)"
                 else:
                     summary = case.check(cache, services, run) if case.check else says(run)
