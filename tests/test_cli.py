@@ -295,7 +295,12 @@ def test_ctrl_c_stops_cleanly_and_leaves_a_usable_cache(
         text=True,
         env={**os.environ, "CITECHECK_MAILTO": "editor@example.org"},
     )
-    time.sleep(1.5)  # in the middle of the look-ups
+    # In the middle of the look-ups: once PubMed has been asked (not by the clock: on a
+    # loaded machine the start-up alone can take longer than any fixed pause).
+    deadline = time.monotonic() + 30
+    while not services.total_calls("pubmed") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130

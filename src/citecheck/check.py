@@ -31,6 +31,7 @@ from citecheck.model import (
     Verdict,
 )
 from citecheck.parse import parse_entry
+from citecheck.readahead import read_ahead
 from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
@@ -212,7 +213,14 @@ class Run:
             tracker.pages(len(self._found.errors))
             window: list[_Parsed | FileReport] = []
             references = 0
-            for item in _read(self._found.files, self._options.jobs, self._options.limits):
+            jobs = self._options.jobs
+            documents = _read(self._found.files, jobs, self._options.limits)
+            if jobs > 1:
+                # The reading processes read the next window while this one's look-ups
+                # wait for the services. (With one job the reading stays in this, the
+                # main, thread: the time limit per document is a signal only it receives.)
+                documents = read_ahead(documents, WINDOW_FILES)
+            for item in documents:
                 window.append(item)
                 if isinstance(item, _Parsed):
                     references += len(item.items)

@@ -266,7 +266,8 @@ def _run(
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes reading documents (helps with many PDFs).",
+    help="Processes reading documents (helps with many PDFs; from 2, pages are read while "
+    "look-ups wait for the services).",
 )
 @click.option(
     "--max-file-size",
