@@ -50,6 +50,10 @@ class Held:
     issn: str = ""
     in_crossref: bool = True
     in_pubmed: bool = False
+    in_datacite: bool = False
+    resource_type: str | None = None  # DataCite's resourceTypeGeneral ("Preprint")
+    arxiv: str | None = None
+    relations: tuple[tuple[str, str], ...] = ()
 
 
 def fake_work(h: Held) -> FakeWork:
@@ -73,6 +77,10 @@ def fake_work(h: Held) -> FakeWork:
         in_pubmed=h.in_pubmed and h.pmid is not None,
         retracted=False,
         title_words=frozenset(fake_words(h.title)),
+        in_datacite=h.in_datacite and h.doi is not None,
+        relations=h.relations,
+        arxiv=h.arxiv,
+        resource_type=h.resource_type,
     )
 
 
@@ -110,7 +118,7 @@ def serving(
         server.stop()
 
 
-def _unpace() -> None:
+def unpace() -> None:
     """Pacing at the services' published limits is bench/resolve.py's subject, not this one's."""
     from citecheck.settings import Settings
 
@@ -128,7 +136,7 @@ def check(paths: Sequence[str]) -> Any:
     from citecheck.check import check_paths
     from citecheck.settings import from_environment
 
-    _unpace()
+    unpace()
     return check_paths(list(paths), from_environment(no_cache=True))
 
 

@@ -53,6 +53,24 @@ VOLUMES = {"AAAI": 1986, "NeurIPS": 1987}  # volume = year - this
 
 
 def held(work: Work) -> Held:
+    """A world work as the fakes hold it: Crossref's proceedings/journal records, or
+    DataCite's arXiv preprints (resourceTypeGeneral Preprint, publisher arXiv)."""
+    if work.registry == "datacite":
+        return Held(
+            doi=work.doi,
+            title=work.title,
+            authors=tuple((p.family, p.given) for p in work.authors),
+            journal="arXiv",
+            journal_abbrev="arXiv",
+            year=work.year,
+            type="posted-content",
+            publisher="arXiv",
+            in_crossref=False,
+            in_datacite=True,
+            resource_type="Preprint",
+            arxiv=work.doi.split("arxiv.")[-1],
+            relations=work.relations,
+        )
     title, short, kind = container(work.venue or "", work.year)
     base = VOLUMES.get(work.venue or "")
     return Held(
@@ -65,37 +83,6 @@ def held(work: Work) -> Held:
         type=kind,
         volume=str(work.year - base) if base else None,
     )
-
-
-def datacite(work: Work) -> dict[str, Any]:
-    """A DataCite work's attributes (DataCite REST API, JSON:API `data.attributes`)."""
-    related = [
-        {
-            "relationType": "IsPreviousVersionOf",
-            "relatedIdentifier": doi,
-            "relatedIdentifierType": "DOI",
-        }
-        for relation, doi in work.relations
-        if relation == "is-preprint-of"
-    ]
-    return {
-        "doi": work.doi,
-        "titles": [{"title": work.title}],
-        "creators": [
-            {
-                "name": f"{p.family}, {p.given}".strip(", "),
-                "givenName": p.given,
-                "familyName": p.family,
-                "nameType": "Personal",
-            }
-            for p in work.authors
-        ],
-        "publisher": "arXiv",
-        "publicationYear": work.year,
-        "types": {"resourceTypeGeneral": "Preprint", "resourceType": "Article"},
-        "relatedIdentifiers": related,
-        "url": f"https://arxiv.org/abs/{work.doi.split('arxiv.')[-1]}",
-    }
 
 
 def write_documents(folder: Path, entries: list[dict[str, Any]], styles: list[str]) -> dict:
@@ -210,21 +197,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         entries = entries[: args.limit]
     world: World = build(entries)
-    crossref = [held(w) for w in world.works if w.registry == "crossref"]
-    preprints = [datacite(w) for w in world.works if w.registry == "datacite"]
+    records = [held(w) for w in world.works]
+    preprints = sum(w.registry == "datacite" for w in world.works)
     import citecheck
 
     print(f"HALLMARK {commit(args.mirror)[:12]} dev_public: {len(entries)} entries")
     print(f"citecheck {citecheck.__file__}")
-    print(f"world: {len(crossref)} works on Crossref, {len(preprints)} preprints on DataCite")
+    print(f"world: {len(records) - preprints} works on Crossref, {preprints} preprints on DataCite")
     styles = [s for s in args.styles.split(",") if s]
     lines: list[dict] = []
     with (
         tempfile.TemporaryDirectory(prefix="hallmark-") as tmp,
-        serving(crossref, preprints) as app,
+        serving(records),
     ):
-        if preprints and not hasattr(app, "datacite"):
-            print("(the fakes have no DataCite endpoint yet: preprints are not served)")
         written = write_documents(Path(tmp), entries, styles)
         for style in styles:
             started = time.monotonic()

@@ -7,11 +7,13 @@ URL), written the way each style writes them, so a checker sees what a reader wo
 - ieee: '[3] Y. Tay, D. Bahri, and L. Yang, "Title," in Proc. ICML, 2020, doi: ....'
         (more than six authors: the first one and "et al.", as the IEEE reference guide
         asks, so a dropped co-author can be invisible in this style)
-- bibtex: the entry's own fields, LaTeX included (brace groups cut in the data closed).
+- bibtex: the entry's own fields, LaTeX included (brace groups cut in the data closed,
+  HTML entities of the scraping decoded).
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from hallmark_world import Person, people, plain
@@ -132,7 +134,9 @@ def bibtex(entries: list[dict[str, Any]]) -> str:
     for entry in entries:
         fields = entry["fields"]
         body = ",\n".join(
-            f"  {name} = {{{_balanced(str(fields[name]))}}}" for name in order if fields.get(name)
+            f"  {name} = {{{_balanced(html.unescape(str(fields[name])))}}}"
+            for name in order
+            if fields.get(name)
         )
         out.append(f"@{entry['bibtex_type']}{{{entry['bibtex_key']},\n{body}\n}}\n")
     return "\n".join(out)

@@ -348,3 +348,13 @@ def test_a_bad_limit_option_is_a_usage_error() -> None:
     result = run("--max-file-size", "huge", str(EXAMPLE))
     assert result.returncode == 2
     assert result.stderr.startswith("citecheck: error: ") and "not a size" in result.stderr
+
+
+def test_the_page_limit_reaches_the_pdf_reader(tmp_path: Path) -> None:
+    pdfdoc = pytest.importorskip("tests.pdfdoc", reason="the PDF builder of the PDF tests")
+    pages = [pdfdoc.Page(text=[(72, 700, 10, f"page {i}")]) for i in range(3)]
+    (tmp_path / "three.pdf").write_bytes(pdfdoc.build(pages))
+    result = run("--max-pages", "2", str(tmp_path / "three.pdf"), str(EXAMPLE))
+    errors = errors_of(result)
+    assert errors["three.pdf"] == "too many pages: 3 (the limit is 2; --max-pages)"
+    assert errors["ketamine-clinic-pain.txt"] is None

@@ -689,3 +689,117 @@ def test_article_number_against_a_page_range_is_not_compared() -> None:
 def test_arxiv_doi_versions_are_one_doi() -> None:
     assert clean_doi("10.48550/arXiv.2205.14135v3") == "10.48550/arxiv.2205.14135"
     assert clean_doi("10.1000/abcv2") == "10.1000/abcv2"
+
+
+def test_a_title_cut_short_is_re_read_and_its_rest_is_not_taken_for_the_venue() -> None:
+    record = Record(
+        source=Source.CROSSREF,
+        authors=("Wang Y", "Liu Q", "Jin C"),
+        title="Is RLHF More Difficult than Standard RL? A Theoretical Perspective",
+        journal="Advances in Neural Information Processing Systems",
+        journals=("Advances in Neural Information Processing Systems",),
+        year=2023,
+        kind="proceedings-article",
+        doi="10.5555/rlhf",
+    )
+    parsed = Reference(
+        index=1,
+        raw="Wang Y, Liu Q, Jin C. Is RLHF More Difficult than Standard RL? A Theoretical "
+        "Perspective. In: NeurIPS. 2023.",
+        kind="conference paper",
+        authors=("Wang Y", "Liu Q", "Jin C"),
+        title="Is RLHF More Difficult than Standard RL?",
+        journal="A Theoretical Perspective. In: NeurIPS",
+        year=2023,
+    )
+    verdict = judge(parsed, lookup(record))
+    assert verdict.status is Status.VERIFIED, verdict.mismatches
+
+
+@pytest.mark.parametrize(
+    ("doi", "preprint"),
+    [
+        ("10.1101/2020.03.01.972026", True),
+        ("10.1101/123456", True),
+        ("10.1101/gad.1402406", False),  # Genes & Development: Cold Spring Harbor's journal
+        ("10.48550/arxiv.2205.14135", True),
+        ("10.1016/s0006-3223(99)00230-9", False),
+    ],
+)
+def test_preprint_dois(doi: str, preprint: bool) -> None:
+    from citecheck.venues import is_preprint
+
+    assert is_preprint(Record(source=Source.CROSSREF, doi=doi, journal="X")) is preprint
+
+
+# --- issue 15: the candidate scorer, both views ------------------------------------------
+
+INFLUENZA = Record(
+    source=Source.PUBMED,
+    authors=("Hoffmann E", "Stech J", "Guan Y", "Webster RG", "Perez DR"),
+    title="Universal primer set for the full-length amplification of all influenza A viruses",
+    journal="Arch Virol",
+    journals=("Arch Virol", "Archives of virology"),
+    year=2001,
+    volume="146",
+    issue="12",
+    pages="2275-89",
+    pmid="11811679",
+    doi="10.1007/s007050170002",
+)
+INFLUENZA_RAW = (
+    "E.J. Hoffmann, Y. Stech, R.G. Guan, D.R. Webster, Universal primer set for the "
+    "full-length amplification of all influenza A viruses. Arch. Virol. 119, 2275-2289 (2001)"
+)
+
+
+def test_the_influenza_primer_string_is_identified_and_its_errors_named() -> None:
+    from citecheck.model import Entry
+    from citecheck.parse import parse_entry
+
+    reference = parse_entry(Entry(1, INFLUENZA_RAW, 1))
+    verdict = judge(reference, lookup(INFLUENZA))
+    assert verdict.status is Status.MISMATCHED
+    assert [m.field for m in verdict.mismatches] == [Field.AUTHORS, Field.VOLUME]
+
+
+def test_the_raw_string_identifies_a_work_whose_title_the_parser_lost() -> None:
+    reference = Reference(
+        index=1,
+        raw=INFLUENZA_RAW,
+        authors=("Hoffmann EJ", "Stech Y", "Guan RG", "Webster DR"),
+        year=2001,
+        volume="119",
+        pages="2275-2289",
+    )
+    verdict = judge(reference, lookup(INFLUENZA))
+    assert verdict.match == INFLUENZA
+
+
+def test_a_look_alike_same_author_journal_and_year_other_title_is_not_the_work() -> None:
+    look_alike = Record(
+        **{
+            **INFLUENZA.__dict__,
+            "title": "Eight-plasmid system for rapid generation of influenza virus vaccines",
+            "volume": "147",
+            "pages": "1201-9",
+            "pmid": "12111111",
+            "doi": "10.1007/other",
+        }
+    )
+    reference = Reference(
+        index=1,
+        raw=INFLUENZA_RAW,
+        authors=("Hoffmann EJ", "Stech Y", "Guan RG", "Webster DR"),
+        title="Universal primer set for the full-length amplification of all influenza A viruses",
+        journal="Arch. Virol",
+        year=2001,
+        volume="119",
+        pages="2275-2289",
+    )
+    assert judge(reference, lookup(look_alike)).status is Status.NOT_FOUND
+
+
+def test_a_title_cited_with_other_authors_is_still_the_work() -> None:
+    swapped = vi(authors=("Smith J", "Jones K", "Brown L"))
+    assert judge(swapped, lookup(VI)).status is Status.MISMATCHED

@@ -152,10 +152,10 @@ def test_scanned_pdf_is_a_clear_error() -> None:
 
 
 def test_too_many_pages_is_an_error_for_that_file() -> None:
-    data = build([Page(text=[(72, 700, 10, f"page {i}")]) for i in range(5)])
+    data = build([Page(text=[(72, 500, 10, f"the {word} page")]) for word in WORDS[:5]])
     with pytest.raises(PdfError, match=r"^too many pages: 5 \(the limit is 4; --max-pages\)$"):
         read_pdf(data, Limits(pages=4))
-    assert read_pdf(data, Limits(pages=5)).text.count("page") == 5
+    assert read_pdf(data, Limits(pages=5)).text.count(" page") == 5
 
 
 def test_a_stream_that_inflates_past_the_limit_is_refused() -> None:
@@ -192,3 +192,15 @@ def test_load_puts_the_lists_on_the_document(tmp_path: pytest.TempPathFactory) -
     path.write_bytes(build([Page(image=True)]))
     with pytest.raises(InputError, match=r"^no text layer"):
         load(str(path))
+
+
+def test_example_page_printed_with_bullets_gives_its_five_references() -> None:
+    """LibreOffice's print of the page (bench/make_bullet_pdf.py): five entries, each
+    exactly the text's bullet line, the paragraph after the list left out."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    text = (fixtures / "ketamine-clinic-pain.txt").read_text(encoding="utf-8")
+    bullets = [line.strip().lstrip("•").strip() for line in text.splitlines() if "•" in line]
+    content = read_pdf((fixtures / "ketamine-clinic-pain-bullets.pdf").read_bytes())
+    assert [entry.raw for entry in content.lists[0]] == bullets

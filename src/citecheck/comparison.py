@@ -9,12 +9,14 @@ the parser made of the string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from citecheck.authorlists import AuthorCheck, compare_authors
-from citecheck.identify import Evidence, identified
+from citecheck.identify import THRESHOLD, Evidence, identified
 from citecheck.model import Field, Record, Reference
-from citecheck.normalize import clean_doi, fold, page_bounds
+from citecheck.normalize import clean_doi, family_name, fold, page_bounds
+from citecheck.parse import reparse_with
 from citecheck.titles import same_title, title_in, title_similarity
 from citecheck.venues import is_preprint, is_preprint_venue, same_venue
 
@@ -24,9 +26,10 @@ class Thresholds:
     """Similarities (0..1) at which two values count as the same; a project can tune them
     ([tool.citecheck.thresholds])."""
 
-    title_same: float = 0.90  # titles this similar identify a work with its author or year
-    title_close: float = 0.75  # close enough when first author and year agree
+    title_same: float = 0.90  # titles this similar are near enough to name a closest record
+    title_close: float = 0.75  # below this, a cited identifier on another title is borrowed
     author_same: float = 0.90  # family names: transliteration and diacritic differences
+    identify: float = THRESHOLD  # the scorer's probability that names the cited work
 
 
 DEFAULT = Thresholds()
@@ -64,12 +67,14 @@ class Comparison:
     """How each cited field compares with one record: True/False, or None if not compared."""
 
     record: Record
+    cited: Reference  # the reference as compared: re-read with the record as a guide
     title: float | None  # similarity of the parsed title, None when either has none
     fields: dict[Field, bool | None]
     year_off_by_one: bool
     same_id: bool  # the cited DOI or PMID is the record's
     authors: AuthorCheck | None
     title_in_raw: bool  # the reference string contains the record's title
+    raw_coverage: float | None  # the part of the record, as a citation, the string holds
     thresholds: Thresholds = DEFAULT
 
     @property
@@ -87,6 +92,7 @@ class Comparison:
             volume=f[Field.VOLUME],
             pages=f[Field.PAGES],
             same_id=self.same_id,
+            raw_coverage=self.raw_coverage,
         )
 
     @property
@@ -94,7 +100,7 @@ class Comparison:
         """Is the record the cited work, whatever else the citation got wrong?"""
         if self.same_id and not self.id_contradicted:
             return True
-        return identified(self.evidence, self.thresholds.title_same, self.thresholds.title_close)
+        return identified(self.evidence, self.thresholds.identify)
 
     @property
     def id_contradicted(self) -> bool:
@@ -151,6 +157,38 @@ def _pages(cited: str, found: str) -> bool | None:
 
 
 def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAULT) -> Comparison:
+    """The comparison; when the title or venue disagree, or the parser found no title, the
+    reference is first re-read with the record as a guide (parse.reparse_with: where the
+    record's title and venue sit in the raw string), so that a title border the parser put
+    in the wrong place is not reported as a wrong title or venue."""
+    comparison = _compare(reference, record, thresholds)
+    f = comparison.fields
+    if record.title and (
+        not reference.title or f[Field.TITLE] is False or f[Field.JOURNAL] is False
+    ):
+        guided = _venue_after_title(reference, reparse_with(reference, record))
+        if guided != reference:
+            return _compare(guided, record, thresholds)
+    return comparison
+
+
+def _venue_after_title(parsed: Reference, guided: Reference) -> Reference:
+    """The venue without the end of the title: when the parser cut the title short, the
+    rest of it ran into the venue ("A Theoretical Perspective. In: NeurIPS")."""
+    if not (parsed.title and guided.title and guided.journal):
+        return guided
+    old, new = fold(parsed.title), fold(guided.title)
+    tail = new[len(old) :].strip() if new.startswith(old) and new != old else ""
+    venue = fold(guided.journal)
+    if not tail or not venue.startswith(tail):
+        return guided
+    words = len(tail.split())
+    rest = re.split(r"[\W_]+", guided.journal.strip(), maxsplit=words)
+    journal = rest[-1].strip(" .,;:") if len(rest) > words else ""
+    return replace(guided, journal=journal or None)
+
+
+def _compare(reference: Reference, record: Record, thresholds: Thresholds) -> Comparison:
     fields: dict[Field, bool | None] = dict.fromkeys(Field)
     title = None
     in_raw = bool(record.title) and title_in(record.title or "", reference.raw)
@@ -182,4 +220,25 @@ def compare(reference: Reference, record: Record, thresholds: Thresholds = DEFAU
     if reference.pmid and record.pmid:
         fields[Field.PMID] = reference.pmid.strip() == record.pmid.strip()
     same_id = bool(fields[Field.DOI]) or bool(fields[Field.PMID])
-    return Comparison(record, title, fields, off_by_one, same_id, authors, in_raw, thresholds)
+    coverage = raw_coverage(reference.raw, record)
+    return Comparison(
+        record, reference, title, fields, off_by_one, same_id, authors, in_raw, coverage, thresholds
+    )
+
+
+def raw_coverage(raw: str, record: Record) -> float | None:
+    """The part of the record written as a citation (first three authors' family names,
+    year, title words, volume, first page) that the reference string contains: the raw
+    view of a candidate, which needs no parser."""
+    wanted = fold(record.title or "").split()
+    wanted += [w for a in record.authors[:3] for w in fold(family_name(a)).split()]
+    bounds = page_bounds(record.pages)
+    wanted += [
+        fold(v)
+        for v in (str(record.year or ""), record.volume or "", bounds[0] if bounds else "")
+        if v
+    ]
+    have = set(fold(raw).split())
+    if not wanted or not have:
+        return None
+    return sum(w in have for w in wanted) / len(wanted)

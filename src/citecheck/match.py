@@ -218,7 +218,7 @@ def judge(reference: Reference, lookup: Lookup, thresholds: Thresholds = DEFAULT
     settled, id_mismatches, id_notes = _identifier_notes(
         reference, lookup, best, identified, comparisons
     )
-    differences, author_notes = _mismatches(best, reference, settled)
+    differences, author_notes = _mismatches(best, best.cited, settled)
     differences += id_mismatches
     order = list(Field)
     differences.sort(key=lambda m: order.index(m.field))

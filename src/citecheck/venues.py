@@ -80,7 +80,11 @@ PREPRINT_SERVERS = (
     "authorea",
 )
 PREPRINT_KINDS = frozenset({"posted-content", "preprint"})
-PREPRINT_PREFIXES = ("10.48550/", "10.1101/", "10.21203/", "10.2139/ssrn", "10.20944/preprints")
+# arXiv, Research Square, SSRN, Preprints.org; bioRxiv and medRxiv share Cold Spring
+# Harbor's prefix 10.1101 with its journals (Genes & Development is 10.1101/gad...), so
+# only their own DOI forms count: 10.1101/2020.03.01.123456 and the older 10.1101/123456.
+PREPRINT_PREFIXES = ("10.48550/", "10.21203/", "10.2139/ssrn", "10.20944/preprints")
+BIORXIV_DOI = re.compile(r"^10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?$")
 # Words of a proceedings' name that do not tell conferences apart.
 FILLER = frozenset(
     "proceedings proc of the in on and annual conference conf international intl ieee cvf "
@@ -100,7 +104,8 @@ def is_preprint(record: Record) -> bool:
     server's DOI or name)?"""
     if (record.kind or "").lower() in PREPRINT_KINDS:
         return True
-    if record.doi and record.doi.lower().startswith(PREPRINT_PREFIXES):
+    doi = (record.doi or "").lower()
+    if doi.startswith(PREPRINT_PREFIXES) or BIORXIV_DOI.match(doi):
         return True
     return any(is_preprint_venue(name) for name in (record.journal, *record.journals))
 
@@ -140,8 +145,13 @@ def _workshop(name: str) -> bool:
     return "workshop" in fold(name)
 
 
+# "In: NeurIPS", "In Proceedings of ...": the word that introduces a venue in a citation.
+_IN = re.compile(r"^\s*in\s*:?\s+", re.IGNORECASE)
+
+
 def same_venue(cited: str, names: tuple[str, ...]) -> bool:
     """Is the cited venue one of these names (a record's journal or proceedings names)?"""
+    cited = _IN.sub("", cited)
     names = tuple(n for n in names if n)
     if not names or not fold(cited):
         return False

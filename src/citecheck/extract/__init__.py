@@ -91,7 +91,7 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if binary is DocumentKind.PDF:
         return _pdf_document(path, data, limits)
     if binary is not None:
-        return Document(path=path, text=_binary_text(binary, data, limits), kind=binary)
+        return Document(path=path, text=_docx_text(data, limits), kind=binary)
     try:
         text = decode(data)
     except BinaryDataError as error:
@@ -131,15 +131,12 @@ def _pdf_document(path: str, data: bytes, limits: Limits) -> Document:
     return Document(path=path, text=content.text, kind=DocumentKind.PDF, lists=content.lists)
 
 
-def _binary_text(kind: DocumentKind, data: bytes, limits: Limits) -> str:
+def _docx_text(data: bytes, limits: Limits) -> str:
     from citecheck.extract.docx import DocxError, docx_to_text
-    from citecheck.extract.pdf import PdfError, pdf_to_text
 
     try:
-        if kind is DocumentKind.PDF:
-            return pdf_to_text(data)
         return docx_to_text(data, limits.unpacked_bytes)
-    except (PdfError, DocxError) as error:
+    except DocxError as error:
         raise InputError(str(error)) from None
 
 

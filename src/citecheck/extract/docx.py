@@ -58,7 +58,9 @@ class _Budget:
                 )
         except SizeLimitError as error:
             raise DocxError(str(error)) from None
-        except Exception as error:  # a part longer than its header says: a CRC error
+        except zipfile.BadZipFile as error:  # a part longer than its header says: CRC
+            raise DocxError(f"damaged Word document ({error})") from None
+        except Exception as error:  # encrypted, an unknown compression, a broken stream
             raise DocxError(f"damaged Word document ({type(error).__name__})") from None
         self.left -= len(data)
         return data

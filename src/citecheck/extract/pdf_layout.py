@@ -259,7 +259,7 @@ def _real_gutter(
     right = [p for p in narrow if (p.x0 + p.x1) / 2 >= end]
     if len(left) < _GUTTER_SIDE or len(right) < _GUTTER_SIDE:
         return False
-    if crossing > max(2, 0.15 * min(len(left), len(right))):
+    if crossing > max(3, 0.25 * min(len(left), len(right))):
         return False
     labels = sum(1 for p in left if LABEL.match(p.text))
     return labels < 0.8 * len(left)

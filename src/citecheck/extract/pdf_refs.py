@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from statistics import median
 
 from citecheck.extract.pdf_layout import Line
@@ -48,12 +49,13 @@ _DOI_OR_URL_TAIL = re.compile(r"(?:\b10\.\d{4,9}/\S*|https?://\S*|www\.\S*)$")
 
 def drop_running_lines(lines: list[Line], heights: list[float]) -> list[Line]:
     """Without running heads, running feet and page numbers (repeated near page edges)."""
-    edge: set[int] = set()
-    for page in range(len(heights)):
-        on_page = [i for i, line in enumerate(lines) if line.page == page]
+    edge = {i for i, line in enumerate(lines) if _near_edge(line, heights[line.page])}
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        pages.setdefault(line.page, []).append(i)
+    for on_page in pages.values():  # and the two top and bottom lines of wide margins
         by_height = sorted(on_page, key=lambda i: -lines[i].y)
-        near = by_height[:2] + by_height[-2:]
-        edge.update(i for i in near if _near_edge(lines[i], heights[page]))
+        edge.update(by_height[:2] + by_height[-2:])
     # The same words at the same height on another page: a running head or foot.
     keys = Counter((_masked(lines[i].text), round(lines[i].y / 4)) for i in edge)
     kept = []
@@ -66,7 +68,7 @@ def drop_running_lines(lines: list[Line], heights: list[float]) -> list[Line]:
 
 
 def _near_edge(line: Line, height: float) -> bool:
-    return line.y > height * 0.88 or line.y < height * 0.12
+    return line.y > height * 0.9 or line.y < height * 0.1
 
 
 def _masked(text: str) -> str:
@@ -127,10 +129,11 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
         return []
     size = median(lines[i].size for i in section)
     section = [i for i in section if lines[i].size >= size * 0.7]
-    starts = _starts(lines, section, size)
+    starts, labelled = _starts(lines, section, size)
+    stop = _last_entry_end(lines, section, starts[-1], size) if labelled else len(section)
     entries: list[Entry] = []
     for n, first in enumerate(starts):
-        last = starts[n + 1] if n + 1 < len(starts) else len(section)
+        last = starts[n + 1] if n + 1 < len(starts) else stop
         parts = [lines[i].text for i in section[first:last]]
         raw = _strip_label(join_lines(parts))
         if raw:
@@ -139,19 +142,41 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
     return entries
 
 
-def _starts(lines: list[Line], section: list[int], size: float) -> list[int]:
-    """Positions in `section` where entries begin, by the most telling layout cue."""
+def _starts(lines: list[Line], section: list[int], size: float) -> tuple[list[int], bool]:
+    """Positions in `section` where entries begin, by the most telling layout cue, and
+    whether that cue was a label (a number or a bullet)."""
     texts = [lines[i].text for i in section]
     for finder in (_numbered, _bulleted):
         found = finder(texts)
         if found:
-            return found
+            return found, True
     rows = [lines[i] for i in section]
     for layout in (_hanging, _spaced):
         found = layout(rows, size)
         if found:
-            return found
-    return _by_wording(texts)
+            return found, False
+    return _by_wording(texts), False
+
+
+def _last_entry_end(lines: list[Line], section: list[int], first: int, size: float) -> int:
+    """Where the last labelled entry ends: at a paragraph gap, or at a line that starts
+    left of its label (the page's text going on after the list)."""
+    steps = [
+        lines[a].y - lines[b].y
+        for a, b in pairwise(section)
+        if (lines[a].page, lines[a].block) == (lines[b].page, lines[b].block)
+        and lines[a].y > lines[b].y
+    ]
+    usual = median(steps) if steps else size * 1.2
+    label = lines[section[first]]
+    for n in range(first + 1, len(section)):
+        line, above = lines[section[n]], lines[section[n - 1]]
+        same_block = (line.page, line.block) == (above.page, above.block)
+        if same_block and above.y - line.y > usual * 1.45:
+            return n  # a gap wider than the list's own line spacing
+        if same_block and line.x0 < label.x0 - 0.3 * size:
+            return n
+    return len(section)
 
 
 def _numbered(texts: list[str]) -> list[int]:
