@@ -66,6 +66,7 @@ def test_example_page_json(services: FakeServices, example_path: Path) -> None:
         "ignored": 0,
         "retracted": 0,
         "without_references": 0,
+        "off_topic": 1,
     }
     assert services.total_calls() <= 3 * len(references)
     # Every author-year citation in the text maps to its entry.

@@ -91,6 +91,7 @@ def test_json_report_has_the_contract_shape() -> None:
         "ignored": 0,
         "retracted": 0,
         "without_references": 0,
+        "off_topic": 0,
     }
 
 

@@ -35,6 +35,7 @@ from citecheck.readahead import read_ahead
 from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
 from citecheck.settings import Settings
+from citecheck.suggest import with_suggestions
 from citecheck.walk import walk
 
 # Called as work advances: (stage, done, total, note); stage is "pages" (documents fully
@@ -267,7 +268,7 @@ class Run:
                     item = FileReport(item.path, no_references=True)
                 yield item
             else:
-                file_verdicts = tuple(verdicts[id(reference)] for _, reference in item.items)
+                file_verdicts = with_suggestions([verdicts[id(r)] for _, r in item.items])
                 yield FileReport(item.path, file_verdicts, citations=item.citations)
         tracker.pages(len(window))
 

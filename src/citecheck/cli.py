@@ -22,6 +22,8 @@ import click
 from citecheck import __version__, demo, report
 from citecheck.check import Options, Run, check_paths
 from citecheck.config import Config, ConfigError, load_config
+from citecheck.correct import correct, write
+from citecheck.extract import InputError
 from citecheck.extract.limits import DEFAULT_LIMITS, Limits, format_size, parse_size
 from citecheck.match import DEFAULT, Thresholds
 from citecheck.model import DEFAULT_FAIL_ON, FAIL_ON_CHOICES, FileReport, Report, Summary, Tally
@@ -59,6 +61,7 @@ Exit codes:
 \b
 Other commands:
   citecheck demo          a report on a bundled example page, without network
+  citecheck fix FILE      a corrected copy of a document, and the diff
   citecheck cache info    where the cache is and how much it holds
   citecheck cache clear   remove every cached look-up
 
@@ -383,6 +386,37 @@ def demo_cli(output_format: str) -> int:
     return exit_code(result, failing)
 
 
+@click.command(
+    name="fix",
+    help="Write a corrected copy of a text, Markdown or BibTeX document: each mismatched "
+    "reference replaced by the found record, in the document's own citation style (BibTeX: "
+    "only the fields that disagree). Prints a unified diff. The copy is NAME.corrected.EXT "
+    "unless -o is given; --in-place overwrites the document after a NAME.EXT.bak backup.",
+)
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the copy here.")
+@click.option("--in-place", is_flag=True, help="Overwrite the document (a .bak is kept).")
+@click.option("--mailto", metavar="EMAIL", help="Contact e-mail sent to Crossref and NCBI.")
+def fix_cli(path: str, output: str | None, in_place: bool, mailto: str | None) -> int:
+    if output and in_place:
+        raise click.UsageError("give -o or --in-place, not both")
+    settings = _settings(mailto=mailto or os.environ.get("CITECHECK_MAILTO"))
+    try:
+        correction = correct(path, settings)
+    except InputError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    click.echo(correction.diff, nl=False)
+    if correction.after == correction.before:
+        click.echo(f"{path}: nothing to correct ({correction.mismatched} mismatched)", err=True)
+        return EXIT_OK
+    try:
+        target = write(correction, Path(output) if output else None, in_place)
+    except OSError as error:
+        raise click.ClickException(f"cannot write the corrected copy: {error.strerror}") from error
+    click.echo(f"{target}: {correction.corrected} reference(s) corrected", err=True)
+    return EXIT_OK
+
+
 @click.group(
     name="cache",
     help="Show or empty the cache of look-ups (CITECHECK_CACHE_DIR, or CITECHECK_CACHE_URL "
@@ -426,7 +460,7 @@ def cache_clear() -> int:
 
 # Words that, as the first argument, name a subcommand rather than a document to check
 # (a document called "cache" or "demo" can still be checked as ./cache, ./demo).
-SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli, "demo": demo_cli}
+SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli, "demo": demo_cli, "fix": fix_cli}
 
 
 def _show_warning(

@@ -336,6 +336,7 @@ class Summary:
     retracted: int = 0
     errors: int = 0
     without_references: int = 0
+    off_topic: int = 0  # references a sentence cites for something they are not about
 
 
 class Tally:
@@ -354,6 +355,7 @@ class Tally:
             counts["references"] += 1
             counts[verdict.status.value] += 1
             counts[RETRACTED] += verdict.retracted
+            counts[OFF_TOPIC] += verdict.off_topic
 
     def summary(self) -> Summary:
         return Summary(**{name: self._counts[name] for name in Summary.__dataclass_fields__})

@@ -7,15 +7,27 @@ A term keeps the first surface form met, so explanations quote words a person wr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import snowballstemmer
+from typing import Any
 
 __all__ = ["CONDITION_QUALIFIERS", "DRUG_QUALIFIERS", "Term", "is_condition", "related", "terms"]
 
-_STEMMER = snowballstemmer.stemmer("english")
+
+@functools.cache
+def _stem(word: str) -> str:
+    """The word's English Snowball stem (the stemmer is loaded at first use)."""
+    return _stemmer().stemWord(word)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
 
 # Words that say how a study was done or reported, not what it is about.
 _GENERIC = frozenset(
@@ -105,11 +117,11 @@ _CONDITIONS = frozenset(
     pain ache headache migraine cancer tumor tumour carcinoma neoplasm lymphoma leukemia
     leukaemia melanoma sarcoma glioma glioblastoma myeloma diabetes obesity hypertension
     asthma depression depressive anxiety schizophrenia psychosis bipolar mania dementia
-    alzheimer parkinson stroke epilepsy seizure seizures arthritis infection infections sepsis
+    alzheimer parkinson stroke epilepsy seizure seizures arthritis sepsis
     pneumonia covid influenza hiv aids tuberculosis malaria hepatitis cirrhosis fibrosis
-    injury injuries fracture fractures disorder disorders disease diseases syndrome
+    fracture fractures
     insomnia addiction dependence ptsd autism adhd fibromyalgia neuropathy neuralgia
-    inflammation atherosclerosis infarction failure anemia anaemia ulcer colitis nausea
+    inflammation atherosclerosis infarction anemia anaemia ulcer colitis nausea
     vomiting fatigue delirium suicide suicidal ideation osteoporosis psoriasis dermatitis
     eczema allergy sclerosis obesity overweight hypoxia ischemia ischaemia thrombosis
     embolism bleeding hemorrhage haemorrhage wound burn burns trauma concussion
@@ -157,7 +169,7 @@ def terms(text: str) -> list[Term]:
         for word in raw.split("-"):
             if len(word) < 3 or word in _GENERIC or word.isdigit():
                 continue
-            stem = _STEMMER.stemWord(word)
+            stem = _stem(word)
             if stem in _GENERIC or len(stem) < 3:
                 continue
             found.setdefault(stem, Term(stem, word))

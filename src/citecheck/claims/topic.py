@@ -50,7 +50,8 @@ class Thresholds:
     """Tuned on the labelled set of bench/claims.py."""
 
     min_sentence_terms: int = 2  # fewer informative terms: unknown
-    min_profile_terms: int = 12  # a work described by fewer terms (a bare title): unknown
+    min_profile_terms: int = 12  # a work with MeSH or abstract but fewer terms: unknown
+    min_title_terms: int = 4  # a work known by its title alone, with fewer terms: unknown
     min_shared_besides_drug: int = 2  # shared terms that rescue a condition mismatch
     max_shared_unrelated: float = 0.15  # share of the sentence's weight: "shares nothing"
 
@@ -67,6 +68,7 @@ class Profile:
     conditions: list[str] = field(default_factory=list)  # condition headings, majors first
     drugs: set[str] = field(default_factory=set)  # stems of drug/substance headings
     topics: list[str] = field(default_factory=list)  # major headings (or the title)
+    rich: bool = False  # described by MeSH headings or an abstract, not only a title
 
     def add(self, text: str, weight: float, origin: str) -> list[Term]:
         found = terms(text)
@@ -88,7 +90,7 @@ class Profile:
 
 
 def profile(subject: Subject) -> Profile:
-    built = Profile()
+    built = Profile(rich=bool(subject.mesh or subject.abstract))
     minor_conditions: list[str] = []
     for heading in subject.mesh:
         name = heading.descriptor
@@ -143,10 +145,9 @@ def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAU
     if len(said) < thresholds.min_sentence_terms:
         return Judgement(Topic.UNKNOWN, "the sentence says too little to judge")
     work = profile(subject)
-    if len(work.weights) < thresholds.min_profile_terms:
-        return Judgement(
-            Topic.UNKNOWN, "the cited work is described by too little (no abstract or MeSH)"
-        )
+    least = thresholds.min_profile_terms if work.rich else thresholds.min_title_terms
+    if len(work.weights) < least:
+        return Judgement(Topic.UNKNOWN, "the cited work is described by too little to judge")
     shared: list[Term] = []
     missing: list[Term] = []
     for term in said:
@@ -175,7 +176,9 @@ def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAU
         condition = uncovered_conditions[0].word
         return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), missed, condition)
     share = len(shared) / len(said)
-    if share <= thresholds.max_shared_unrelated and len(besides_drug) < 2:
+    # A title alone leaves out most of what a work covers: sharing no word with it is no
+    # sign of a wrong citation.
+    if work.rich and share <= thresholds.max_shared_unrelated and len(besides_drug) < 2:
         about = work.topics or work.conditions
         why = f"the sentence is about {_names([t.word for t in missing])}"
         why += f"; the work is about {_names([a.lower() for a in about])}" if about else ""

@@ -36,6 +36,8 @@ align-items:center;margin:2px 0}
 white-space:nowrap}
 .b-not_found{background:var(--not_found)}.b-mismatched{background:var(--mismatched)}
 .b-unverified{background:var(--unverified)}.b-retracted{background:var(--retracted)}
+.b-off_topic{background:#00796b}.claims li{color:#00564c}
+.suggestion code{white-space:normal;overflow-wrap:anywhere}
 .repeated>li{margin-bottom:12px}.repeated p{margin:.2em 0}
 blockquote.raw{max-width:none;font-size:13px;margin:4px 0;padding:4px 10px;
 border-left:3px solid var(--line);color:#444;overflow-wrap:anywhere}

@@ -30,6 +30,7 @@ from citecheck.report.problems import (
     LABELS,
     SEVERITY_ORDER,
     Problem,
+    claim_lines,
     clean,
     file_problems,
     grouping_key,
@@ -225,9 +226,17 @@ def _comparison(verdict: Verdict) -> str:
         cells = f"<td>{_e(cited)}</td>" + (f"<td>{_e(found)}</td>" if record else "")
         rows.append(f"<tr{css}><th>{name}</th>{cells}</tr>")
     notes = "".join(f"<li>{_e(w)}</li>" for w in verdict.warnings)
+    claims = "".join(f"<li>{_e(line)}</li>" for line in claim_lines(verdict))
+    suggestion = (
+        f'<p class="suggestion">corrected entry: <code>{_e(verdict.suggestion)}</code></p>'
+        if verdict.suggestion
+        else ""
+    )
     return (
         (f'<table class="cmp">{head}{"".join(rows)}</table>' if rows else "")
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
+        + (f'<ul class="claims">{claims}</ul>' if claims else "")
+        + suggestion
         + _links(record)
     )
 

@@ -18,6 +18,7 @@ from citecheck.report.problems import (
     LABELS,
     SEVERITY_ORDER,
     Problem,
+    claim_lines,
     clean,
     file_problems,
     links,
@@ -33,7 +34,13 @@ _HEAD_ROOM = 2_000  # the headline, counts and advice above the problem tables
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#@~!&])")
 # GitHub turns bare URLs and www. names into links: break them.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
-ICONS = {"retracted": "⛔", "not_found": "❌", "mismatched": "⚠️", "unverified": "❔"}
+ICONS = {
+    "retracted": "⛔",
+    "not_found": "❌",
+    "mismatched": "⚠️",
+    "off_topic": "💬",
+    "unverified": "❔",
+}
 
 
 def escape(text: str) -> str:
@@ -68,6 +75,9 @@ def _details(verdict: Verdict) -> str:
     found = links(verdict.match)
     if found:
         parts.append("found: " + ", ".join(f"[{escape(label)}](<{url}>)" for label, url in found))
+    parts += [f"💬 {escape(line)}" for line in claim_lines(verdict)]
+    if verdict.suggestion:
+        parts.append(f"**corrected entry**: {_code(verdict.suggestion)}")
     return "<br>".join(parts)
 
 
@@ -91,6 +101,7 @@ def _counts(summary: Summary) -> list[str]:
         ("not found", summary.not_found),
         ("unverified", summary.unverified),
         ("retracted", summary.retracted),
+        ("cited off topic", summary.off_topic),
         ("skipped", summary.skipped),
         ("ignored", summary.ignored),
         ("unreadable files", summary.errors),
@@ -126,6 +137,7 @@ class Writer:
         self._problems += len(items)
         self._pages += 1
         self._kinds.update(p.kind for p in items)
+        self._kinds.update("off_topic" for p in items if p.verdict.off_topic)
         if self._full:
             return
         block = [

@@ -9,15 +9,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from citecheck.model import RETRACTED, FileReport, Record, Reference, Report, Status, Verdict
+from citecheck.model import (
+    OFF_TOPIC,
+    RETRACTED,
+    Claim,
+    FileReport,
+    Record,
+    Reference,
+    Report,
+    Status,
+    Topic,
+    Verdict,
+)
 from citecheck.normalize import family_name, fold
 
 # Statuses that need someone's attention. `skipped`/`ignored` are decisions, not problems.
 PROBLEM_STATUSES = (Status.MISMATCHED, Status.NOT_FOUND, Status.UNVERIFIED)
 # The order problems are listed in: the worst first.
-SEVERITY_ORDER = (RETRACTED, Status.NOT_FOUND.value, Status.MISMATCHED.value, "unverified")
+SEVERITY_ORDER = (
+    RETRACTED,
+    Status.NOT_FOUND.value,
+    Status.MISMATCHED.value,
+    OFF_TOPIC,
+    "unverified",
+)
 LABELS = {
     RETRACTED: "retracted",
+    OFF_TOPIC: "off topic",
     Status.NOT_FOUND.value: "not found",
     Status.MISMATCHED.value: "mismatched",
     Status.UNVERIFIED.value: "unverified",
@@ -31,6 +49,7 @@ ADVICE = {
     Status.NOT_FOUND.value: "no such paper in Crossref or PubMed: it is likely fabricated",
     Status.MISMATCHED.value: "the paper exists, but the citation gets details wrong",
     Status.UNVERIFIED.value: "a service could not be reached, so this was not checked",
+    OFF_TOPIC: "a sentence cites the work for something the work is not about",
 }
 # XML 1.0 forbids most C0 controls even as character references, and a web page's text
 # can hold them; drop them from anything that ends up in XML or HTML.
@@ -42,12 +61,17 @@ def clean(text: str) -> str:
 
 
 def is_problem(verdict: Verdict) -> bool:
-    return verdict.status in PROBLEM_STATUSES or verdict.retracted
+    return verdict.status in PROBLEM_STATUSES or verdict.retracted or verdict.off_topic
 
 
 def problem_kind(verdict: Verdict) -> str:
-    """The one name a problem is filed under: a retraction outranks any status."""
-    return RETRACTED if verdict.retracted else verdict.status.value
+    """The one name a problem is filed under: a retraction outranks any status, and a
+    problem status outranks an off-topic citation (whose claims are still listed)."""
+    if verdict.retracted:
+        return RETRACTED
+    if verdict.status not in PROBLEM_STATUSES and verdict.off_topic:
+        return OFF_TOPIC
+    return verdict.status.value
 
 
 @dataclass(frozen=True)
@@ -118,12 +142,28 @@ def links(record: Record | None) -> list[tuple[str, str]]:
 
 
 def explanation(verdict: Verdict) -> list[str]:
-    """The lines that say what is wrong: each disagreeing field, then the warnings."""
+    """The lines that say what is wrong: each disagreeing field, then the warnings, the
+    sentences citing the work off topic, and the corrected entry."""
     lines = [f"{m.field.value}: {m.cited} -> {m.found}" for m in verdict.mismatches]
     if verdict.status is Status.NOT_FOUND:
         lines.append("no matching record in Crossref or PubMed: likely fabricated")
     lines.extend(verdict.warnings)
+    lines.extend(claim_lines(verdict))
+    if verdict.suggestion:
+        lines.append(f"corrected entry: {verdict.suggestion}")
     return lines
+
+
+def off_topic_claims(verdict: Verdict) -> list[Claim]:
+    return [claim for claim in verdict.claims if claim.topic is Topic.OFF_TOPIC]
+
+
+def claim_lines(verdict: Verdict) -> list[str]:
+    """One line per sentence that cites the work for something it is not about."""
+    return [
+        f"off topic (line {c.line}): {c.why}: “{shorten(c.sentence, 200)}”"
+        for c in off_topic_claims(verdict)
+    ]
 
 
 def grouping_key(verdict: Verdict) -> tuple[str, str]:

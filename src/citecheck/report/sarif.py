@@ -18,13 +18,14 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from citecheck import __version__
-from citecheck.model import RETRACTED, FileReport, Report, Summary, Verdict
+from citecheck.model import OFF_TOPIC, RETRACTED, Claim, FileReport, Report, Summary, Verdict
 from citecheck.report.problems import (
     ADVICE,
     Problem,
     explanation,
     file_problems,
     links,
+    off_topic_claims,
     problems,
     who,
 )
@@ -43,6 +44,11 @@ RULES: dict[str, tuple[str, str, str]] = {
     RETRACTED: ("CitedWorkRetracted", "error", "Cited work has been retracted"),
     "mismatched": ("CitationMismatch", "warning", "Citation details disagree with the record"),
     "unverified": ("CitationUnverified", "note", "Citation could not be checked"),
+    OFF_TOPIC: (
+        "CitationOffTopic",
+        "warning",
+        "Work cited for what it is not about",
+    ),
     FILE_ERROR: ("DocumentUnreadable", "error", "Document could not be read or has no references"),
 }
 RULE_HELP = {
@@ -50,6 +56,7 @@ RULE_HELP = {
     "not_found": ADVICE["not_found"] + ". Remove it or replace it with the real source.",
     "mismatched": ADVICE["mismatched"] + ": correct them from the found record.",
     "unverified": ADVICE["unverified"] + ": run again later, or with a cache.",
+    OFF_TOPIC: ADVICE[OFF_TOPIC] + ": check the claim, or cite a work that supports it.",
     FILE_ERROR: "citecheck could not read the document, or found no reference list in it.",
 }
 _RULE_INDEX = {rule_id: index for index, rule_id in enumerate(RULES)}
@@ -99,11 +106,65 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
+def _fixes(path: str, verdict: Verdict) -> list[dict[str, Any]]:
+    """The corrected entry as a SARIF fix: the entry's line replaced by the suggestion."""
+    if not verdict.suggestion:
+        return []
+    location = _location(path, verdict.reference.line)["physicalLocation"]
+    line = max(verdict.reference.line, 1)
+    return [
+        {
+            "description": {"text": "Replace the entry with the found record, in the list's style"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": location["artifactLocation"],
+                    "replacements": [
+                        {
+                            "deletedRegion": {"startLine": line, "endLine": line},
+                            "insertedContent": {"text": verdict.suggestion + "\n"},
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
+
+
+def _claim_result(path: str, verdict: Verdict, claim: Claim) -> dict[str, Any]:
+    """An off-topic citation: a finding of its own, on the citing sentence's line."""
+    reference = verdict.reference
+    text = (
+        f"Reference [{reference.index}] {who(reference)} is cited for something it is not "
+        f"about: {claim.why}.\nsentence: {claim.sentence}"
+    )
+    return {
+        "ruleId": OFF_TOPIC,
+        "ruleIndex": _RULE_INDEX[OFF_TOPIC],
+        "level": RULES[OFF_TOPIC][1],
+        "message": {"text": text},
+        "locations": [_location(path, claim.line)],
+        "partialFingerprints": {
+            "citecheck/v1": _fingerprint(path, reference.raw, claim.sentence, OFF_TOPIC)
+        },
+        "properties": {"index": reference.index, "status": verdict.status.value},
+    }
+
+
+def _results(problem: Problem) -> list[dict[str, Any]]:
+    """The reference's finding (unless it is only cited off topic), then each off-topic
+    citation of it."""
+    found = [] if problem.kind == OFF_TOPIC else [_result(problem)]
+    claims = off_topic_claims(problem.verdict)
+    return found + [_claim_result(problem.path, problem.verdict, c) for c in claims]
+
+
 def _result(problem: Problem) -> dict[str, Any]:
     verdict = problem.verdict
     rule_id = problem.kind
     reference = verdict.reference
+    fixes = _fixes(problem.path, verdict)
     return {
+        **({"fixes": fixes} if fixes else {}),
         "ruleId": rule_id,
         "ruleIndex": _RULE_INDEX[rule_id],
         "level": RULES[rule_id][1],
@@ -193,7 +254,7 @@ def _log(
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    results = [_result(problem) for problem in problems(report)]
+    results = [result for problem in problems(report) for result in _results(problem)]
     errors = [_file_error(file) for file in report.files if file.error is not None]
     results += [result for result, _ in errors]
     artifacts = [_artifact(file.path) for file in report.files]
@@ -223,7 +284,8 @@ class Writer:
 
     def add(self, file: FileReport) -> None:
         for problem in file_problems(file):
-            self._spool_result(_result(problem))
+            for result in _results(problem):
+                self._spool_result(result)
         if file.error is not None:
             self._errors.append(_file_error(file))
         self._artifacts.append(_artifact(file.path))

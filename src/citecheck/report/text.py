@@ -13,7 +13,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from citecheck.model import RETRACTED, CitationCheck, FileReport, Report, Status, Summary, Verdict
+from citecheck.model import (
+    OFF_TOPIC,
+    RETRACTED,
+    CitationCheck,
+    FileReport,
+    Report,
+    Status,
+    Summary,
+    Topic,
+    Verdict,
+)
 from citecheck.report.problems import ADVICE, who
 
 LABELS = {
@@ -37,7 +47,7 @@ NOT_PROBLEMS = {
 }
 
 
-def _legend(statuses: set[Status], retracted: bool) -> list[Text]:
+def _legend(statuses: set[Status], retracted: bool, off_topic: bool = False) -> list[Text]:
     """One line for each status (and retraction) the report shows, saying what to do."""
     lines = []
     for status in (*NEXT_STEP, *NOT_PROBLEMS):
@@ -51,7 +61,18 @@ def _legend(statuses: set[Status], retracted: bool) -> list[Text]:
             lines.append(Text(label.lower(), style=style).append(f": {meaning}"))
     if retracted:
         lines.append(Text("retracted", style="bold magenta").append(f": {ADVICE[RETRACTED]}"))
+    if off_topic:
+        advice = f": {ADVICE[OFF_TOPIC]}: check the claim, or cite a work that supports it"
+        lines.append(Text("off topic", style="bold cyan").append(advice))
     return lines
+
+
+# How each claim is introduced under the reference it cites.
+CLAIM_LABELS = {
+    Topic.OFF_TOPIC: "OFF TOPIC",
+    Topic.MATCHES: "on topic",
+    Topic.UNKNOWN: "claim not judged",
+}
 
 
 def _details(verdict: Verdict) -> Text:
@@ -62,7 +83,16 @@ def _details(verdict: Verdict) -> Text:
     found = _found(verdict)
     if found:
         lines.append(f"found: {found}")
-    return Text("\n".join(lines))
+    text = Text("\n".join(lines))
+    for claim in verdict.claims:
+        style = "bold cyan" if claim.topic is Topic.OFF_TOPIC else ""
+        text.append("\n")
+        text.append(f"line {claim.line}, {CLAIM_LABELS[claim.topic]}: ", style=style)
+        text.append(claim.why)
+    if verdict.suggestion:
+        text.append("\ncorrected entry: ", style="bold")
+        text.append(verdict.suggestion)
+    return text
 
 
 def _found(verdict: Verdict) -> str:
@@ -114,6 +144,7 @@ def summary_line(summary: Summary, files_skipped: int = 0) -> str:
         (summary.skipped, "skipped"),
         (summary.ignored, "ignored"),
         (summary.retracted, "retracted"),
+        (summary.off_topic, "cited off topic"),
     ):
         if count:
             parts.append(f"{count} {name}")
@@ -137,6 +168,7 @@ class Writer:
         self._width = width
         self._statuses: set[Status] = set()
         self._retracted = False
+        self._off_topic = False
 
     def _print(self, *items: Text | Table | str) -> None:
         buffer = StringIO()
@@ -160,6 +192,7 @@ class Writer:
     def add(self, file: FileReport) -> None:
         self._statuses.update(v.status for v in file.verdicts)
         self._retracted = self._retracted or any(v.retracted for v in file.verdicts)
+        self._off_topic = self._off_topic or any(v.off_topic for v in file.verdicts)
         if file.no_references:
             return  # named once, in the summary
         if file.error is not None:
@@ -173,7 +206,7 @@ class Writer:
         self._print(*lines, "")
 
     def finish(self, summary: Summary, files_skipped: int = 0) -> None:
-        legend = _legend(self._statuses, self._retracted)
+        legend = _legend(self._statuses, self._retracted, self._off_topic)
         self._print(*legend, Text(summary_line(summary, files_skipped), style="bold"))
 
 
