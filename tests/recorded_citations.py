@@ -104,10 +104,32 @@ def _shift_pages(pages: str) -> str:
     return f"{moved}-{int(first) + 10 + (len(last) and 3)}" if last else moved
 
 
+def _wrong(reference: Reference, old: str, new: str, **fields: object) -> Reference:
+    """The citation with one field changed, in its text as well as in its parsed fields
+    (the matcher may re-read the text)."""
+    assert old in reference.raw, (old, reference.raw)
+    raw = reference.raw.replace(old, new, 1)
+    return dataclasses.replace(reference, raw=raw, **fields)  # type: ignore[arg-type]
+
+
+def _volume(r: Reference) -> Reference:
+    volume = str(int(r.volume or 0) + 1)
+    return _wrong(r, f"{r.year};{r.volume}(", f"{r.year};{volume}(", volume=volume)
+
+
+def _pages(r: Reference) -> Reference:
+    pages = _shift_pages(r.pages or "")
+    return _wrong(r, f"):{r.pages}", f"):{pages}", pages=pages)
+
+
+def _year(r: Reference) -> Reference:
+    year = (r.year or 0) + 2
+    return _wrong(r, f". {r.year};", f". {year};", year=year)
+
+
+def _journal(r: Reference) -> Reference:
+    return _wrong(r, f" {r.journal}. ", " Annals of Surgery. ", journal="Annals of Surgery")
+
+
 # One deliberate error per field, each applied to every correct citation.
-ERRORS = {
-    "volume": lambda r: dataclasses.replace(r, volume=str(int(r.volume) + 1)),
-    "pages": lambda r: dataclasses.replace(r, pages=_shift_pages(r.pages)),
-    "year": lambda r: dataclasses.replace(r, year=r.year + 2),
-    "journal": lambda r: dataclasses.replace(r, journal="Annals of Surgery"),
-}
+ERRORS = {"volume": _volume, "pages": _pages, "year": _year, "journal": _journal}
