@@ -25,7 +25,8 @@ Printed per document type (and per kind of document within it):
   one work or fabricated for the other; the target is 0;
 - invented: entries found on pages that have no reference list; the target is 0;
 - links: inline study links found / true, on pages without a list;
-- documents per second, reading and finding the entries (not parsing).
+- documents per second, reading and finding the entries (not parsing); for PDFs also
+  pages per second.
 
 Run:      python bench/realdocs.py [--mirror /work/.mirror] [--type html] [-v]
 Baseline: /work/baseline/.venv/bin/python bench/realdocs.py   (the code before this
@@ -73,6 +74,7 @@ class Tally:
     links_found: int = 0
     links_true: int = 0
     seconds: float = 0.0
+    pages: int = 0  # of the PDFs, for pages per second
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -212,6 +214,7 @@ def run(mirror: Path, kinds: list[str], verbose: bool) -> dict[str, dict[str, Ta
                 seconds = time.perf_counter() - start
                 tally = score(document, listed, links)
                 tally.seconds = seconds
+                tally.pages = _pages(path) if suffix == ".pdf" else 0
                 results[kind][document["kind"]].add(tally)
                 if verbose:
                     _show(document, tally)
@@ -228,6 +231,14 @@ def _show(document: dict[str, Any], t: Tally) -> None:
     )
 
 
+def _pages(path: Path) -> int:
+    """A PDF's page count (pdfminer: the baseline's interpreter has it too), untimed."""
+    from pdfminer.pdfpage import PDFPage
+
+    with path.open("rb") as handle:
+        return sum(1 for _ in PDFPage.get_pages(handle))
+
+
 def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:.3f}" if whole else "  -  "
 
@@ -235,7 +246,7 @@ def _ratio(part: int, whole: int) -> str:
 def table(results: dict[str, dict[str, Tally]]) -> str:
     header = (
         f"{'type':8} {'kind':10} {'docs':>4} {'recall':>7} {'precision':>9} {'fields':>7} "
-        f"{'merged checked':>14} {'invented':>8} {'links':>9} {'docs/s':>7}"
+        f"{'merged checked':>14} {'invented':>8} {'links':>9} {'docs/s':>7} {'pages/s':>7}"
     )
     lines = [header, "-" * len(header)]
     for kind in sorted(results):
@@ -250,7 +261,8 @@ def table(results: dict[str, dict[str, Tally]]) -> str:
                 f"{_ratio(tally.split_right, tally.found_entries):>9} "
                 f"{_ratio(tally.fields_right, tally.fields):>7} {tally.merged_checked:>14} "
                 f"{tally.invented:>8} {f'{tally.links_found}/{tally.links_true}':>9} "
-                f"{tally.documents / tally.seconds if tally.seconds else 0:7.1f}"
+                f"{tally.documents / tally.seconds if tally.seconds else 0:7.1f} "
+                f"{f'{tally.pages / tally.seconds:.1f}' if tally.pages else '-':>7}"
             )
         for error in total.errors:
             lines.append(f"  not read: {error}")

@@ -1,7 +1,7 @@
 """Count the truth for bench/realdocs.py, independently of citecheck (it imports none of it).
 
-Writes bench/realdocs/html.json and bench/realdocs/docx.json from the documents listed in
-SOURCES below, read from the snapshots the `fetch` tool brings to /work/.mirror (see
+Writes bench/realdocs/html.json, docx.json and pdf.json from the documents listed in
+SOURCES below and in bench/realdocs_pdf.py, read from the snapshots the `fetch` tool brings to /work/.mirror (see
 bench/realdocs.py for how to get them). For each document the truth is:
 
 - where a repository keeps the article's JATS XML next to the page (ContentMine/norma's
@@ -36,6 +36,8 @@ from urllib.parse import parse_qsl
 
 from bs4 import BeautifulSoup, Tag
 from defusedxml import ElementTree  # type: ignore[import-untyped]
+from realdocs_pdf import SOURCES as PDF_SOURCES
+from realdocs_pdf import numbered_texts
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "realdocs"
@@ -509,8 +511,8 @@ def _git(mirror: Path, repo: str, *args: str) -> bytes:
 
 
 def build(mirror: Path) -> dict[str, list[dict[str, Any]]]:
-    manifests: dict[str, list[dict[str, Any]]] = {"html": [], "docx": []}
-    for source in SOURCES:
+    manifests: dict[str, list[dict[str, Any]]] = {"html": [], "docx": [], "pdf": []}
+    for source in [*SOURCES, *PDF_SOURCES]:
         repo, path = source["repository"], source["path"]
         commit = _git(mirror, repo, "rev-parse", "HEAD").decode().strip()
         data = _git(mirror, repo, "show", f"{commit}:{path}")
@@ -523,10 +525,15 @@ def build(mirror: Path) -> dict[str, list[dict[str, Any]]]:
         elif "docx" in source:
             lists = _docx_refs(data, source["docx"])
             how = f"bibliography paragraphs of the Word file ({source['docx']})"
+        elif "count" in source:
+            texts = numbered_texts(data, source["count"])
+            lists = [[_weak_or_strong(anchor) for anchor in _text_anchors(texts)]]
+            how = f"poppler's text split at the labels 1-{source['count']} (bench/realdocs_pdf.py)"
         else:
             lists = []
             how = "read by hand: no reference list"
-        manifests["docx" if path.endswith(".docx") else "html"].append(
+        suffix = path.rsplit(".", 1)[-1]
+        manifests[suffix if suffix in ("docx", "pdf") else "html"].append(
             {
                 "id": source["id"],
                 "kind": source["kind"],
@@ -540,6 +547,11 @@ def build(mirror: Path) -> dict[str, list[dict[str, Any]]]:
             }
         )
     return manifests
+
+
+def _weak_or_strong(anchor: tuple[str, bool]) -> dict[str, Any]:
+    words, strong = anchor
+    return {"anchor": words} if strong else {"anchor": words, "weak": 1}
 
 
 def _docx_refs(data: bytes, style: str) -> list[list[dict[str, Any]]]:

@@ -28,8 +28,10 @@ _GUTTER_SIDE = 3
 _NARROW = 0.62
 # A word space is wider than this share of the font size.
 _SPACE = 0.12
-# Glyphs are on one line when their baselines differ by less than this share of the size.
+# Glyphs are on one line when their baselines differ by less than this share of the size
+# (pieces of one line), or when no wider gap separates them from the next glyph up (rows).
 _SAME_LINE = 0.4
+_ROW_GAP = 0.3
 
 LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?|[•·▪◦‣●■►○–-])$")
 _LIGATURES = str.maketrans(
@@ -106,7 +108,10 @@ def _pieces(glyphs: list[Glyph]) -> list[_Piece]:
     pieces: list[_Piece] = []
     start = 0
     for i in range(1, len(glyphs) + 1):
-        if i == len(glyphs) or glyphs[start].y - glyphs[i].y > _SAME_LINE * size:
+        # Chained, not anchored on the row's first glyph: two columns whose baselines
+        # differ by a little become one row that the gutter then cuts, and a bracket
+        # whose font descends lower stays on its line.
+        if i == len(glyphs) or glyphs[i - 1].y - glyphs[i].y > _ROW_GAP * size:
             row = sorted(glyphs[start:i], key=lambda g: g.x0)
             cut = 0
             for j in range(1, len(row) + 1):

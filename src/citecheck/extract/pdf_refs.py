@@ -35,6 +35,12 @@ _OTHER_HEADING = re.compile(
     r"consent\s+for\s+publication|availability\s+of\s+data.*)\s*:?$",
     re.IGNORECASE,
 )
+_LINK_LINE = re.compile(
+    r"^(?:(?:publisher\s+full\s+text|reference\s+source|pubmed\s+abstract|free\s+full\s+text|"
+    r"pubmed\s+central(?:\s+full\s+text)?|google\s+scholar|cross\s*ref|full\s+text|pubmed|"
+    r"medline|web\s+of\s+science|article|cas|publisher\s+site)\s*\|?\s*)+$",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[ivxlc\d]{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _AUTHOR_START = re.compile(
     r"^(?:(?:van|von|de|der|den|da|di|du|del|la|le|ter|ten|al|el)\s+)*"
@@ -118,9 +124,19 @@ def _section_end(lines: list[Line], start: int) -> int:
         text = lines[i].text.strip()
         if is_heading(text) or (len(text) <= 60 and _OTHER_HEADING.match(text)):
             return i
-        if lines[i].size > size * 1.12 and len(text) <= 80 and not _NUMBER.match(text):
+        if lines[i].size > size * 1.12 and _heading_like(text):
             return i  # a larger heading: the next section
     return len(lines)
+
+
+def _heading_like(text: str) -> bool:
+    """Short, capitalised or numbered, not a sentence broken at its end."""
+    return (
+        len(text) <= 60
+        and not _NUMBER.match(text)
+        and text[:1].isupper() | text[:1].isdigit()
+        and not text.endswith(("-", ",", ";", "."))
+    )
 
 
 def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
@@ -128,8 +144,20 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
     if not section:
         return []
     size = median(lines[i].size for i in section)
-    section = [i for i in section if lines[i].size >= size * 0.7]
+    # Text in another size is not the list's (a parallel column of the page, a caption).
+    section = [i for i in section if size * 0.7 <= lines[i].size <= size * 1.12]
+    # Link lines after each entry ("Publisher Full Text", "PubMed Abstract"): dropped,
+    # and where there is one after most entries, each ends its entry.
+    after_link = {n for n, i in enumerate(section) if n and _LINK_LINE.match(lines[i - 1].text)}
+    kept = [i for i in section if not _LINK_LINE.match(lines[i].text)]
+    if len(kept) < len(section):
+        after_link = {
+            kept.index(i) for i in kept if i - 1 in section and _LINK_LINE.match(lines[i - 1].text)
+        }
+        section = kept
     starts, labelled = _starts(lines, section, size)
+    if not labelled and len(after_link) >= 2:
+        starts = sorted({0} | {n for n in after_link if n < len(section)})
     stop = _last_entry_end(lines, section, starts[-1], size) if labelled else len(section)
     entries: list[Entry] = []
     for n, first in enumerate(starts):
