@@ -106,6 +106,9 @@ class _Describer:
         self.asked.append((tuple(pmids), concept))
         return set(pmids) & self.indexed
 
+    def crossref_subjects(self, dois: list[str]) -> dict[str, Subject]:
+        return {}
+
 
 def _berman_verdict() -> Verdict:
     record = Record(Source.PUBMED, title=BERMAN.title, pmid="10686270")
@@ -148,3 +151,22 @@ def test_the_example_page_berman_off_topic_li_matches(
     assert "synaptogenesis" in li.why
     assert not verdicts["Fava"].claims  # not found: nothing to compare the sentence with
     assert services.calls[("pubmed", "efetch")] == 1
+
+
+class _CrossrefOnly(_Describer):
+    def subjects(self, pmids: object) -> dict[str, Subject]:
+        raise AssertionError("no PMID to ask PubMed about")
+
+    def crossref_subjects(self, dois: list[str]) -> dict[str, Subject]:
+        assert dois == ["10.1016/x"]
+        return {
+            "10.1016/x": dataclasses.replace(BERMAN, source=Source.CROSSREF, mesh=(), pmid=None)
+        }
+
+
+def test_a_work_without_pmid_is_judged_from_crossref() -> None:
+    record = Record(Source.CROSSREF, title=BERMAN.title, doi="10.1016/X")
+    verdict = Verdict(Reference(1, "Berman 2000"), Status.VERIFIED, match=record)
+    [[judged]] = claims_for([([verdict], [Context(1, 17, PAIN_CLAIM)])], _CrossrefOnly())
+    [claim] = judged.claims
+    assert claim.topic is Topic.OFF_TOPIC  # the abstract and title: depression, not pain

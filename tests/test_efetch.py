@@ -121,3 +121,23 @@ def test_a_service_that_is_down_is_unavailable_not_empty(services: FakeServices)
             resolver.topics().subjects([BERMAN])
     finally:
         resolver.close()
+
+
+def test_works_pubmed_lacks_are_described_by_crossref_abstract_and_title(
+    services: FakeServices,
+) -> None:
+    only_crossref = [w for w in services.corpus.works if w.in_crossref and not w.in_pubmed]
+    work = only_crossref[0]
+    assert work.doi is not None
+    resolver = Resolver(settings())
+    try:
+        found = resolver.topics().crossref_subjects([work.doi.upper(), "10.9999/none"])
+    finally:
+        resolver.close()
+    subject = found[work.doi.lower()]
+    assert subject.source is Source.CROSSREF
+    assert subject.title == work.title
+    assert subject.abstract and "<" not in subject.abstract  # JATS markup removed
+    assert not subject.abstract.startswith("Abstract")
+    [call] = services.calls_to("crossref")
+    assert call.params["select"] == "DOI,title,abstract,subject"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from citecheck.extract.limits import (
     read_capped,
     time_limit,
 )
+from citecheck.model import FileReport
 from citecheck.settings import from_environment
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "ketamine-clinic-pain.txt"
@@ -358,3 +360,24 @@ def test_the_page_limit_reaches_the_pdf_reader(tmp_path: Path) -> None:
     errors = errors_of(result)
     assert errors["three.pdf"] == "too many pages: 3 (the limit is 2; --max-pages)"
     assert errors["ketamine-clinic-pain.txt"] is None
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the stand-in load reaches forked workers"
+)
+def test_the_time_limit_holds_in_the_reading_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_load = check_module.load
+
+    def stuck_load(path: str, limits: Limits = DEFAULT_LIMITS) -> object:
+        if path.endswith("stuck.txt"):
+            time.sleep(60)
+        return real_load(path, limits)
+
+    monkeypatch.setattr(check_module, "load", stuck_load)
+    started = time.monotonic()
+    read = list(check_module._read(["stuck.txt", str(EXAMPLE)], 2, Limits(seconds=0.5)))
+    assert time.monotonic() - started < 30
+    stuck, good = read
+    assert isinstance(stuck, FileReport)
+    assert stuck.error == "took more than 0.5 s to read (the limit; --max-seconds)"
+    assert not isinstance(good, FileReport)

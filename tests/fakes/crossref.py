@@ -19,6 +19,7 @@ from werkzeug.wrappers import Request, Response
 
 from .corpus import Corpus, Work, words
 from .recorded import crossref_works
+from .subjects import about
 
 JSON_TYPE = "application/json;charset=utf-8"  # habanero insists on a type starting application/json
 DEFAULT_ROWS, MAX_ROWS = 20, 1000  # rest_api.md: rows default 20, max 1000
@@ -128,6 +129,9 @@ def work_json(w: Work, score: float = 1.0) -> dict[str, Any]:
         out["journal-issue"] = {"issue": w.issue, published_key: _date(w)}
     if w.updates:
         out["updated-by"] = [_update(u) for u in w.updates]
+    # Crossref holds abstracts for some publishers' works, in JATS markup.
+    paragraphs = "".join(f"<jats:p>{text}</jats:p>" for _, text in about(w).abstract)
+    out["abstract"] = f"<jats:title>Abstract</jats:title>{paragraphs}"
     return out
 
 
@@ -284,6 +288,7 @@ _SELECTABLE = {
     "issue", "page", "article-number", "ISSN", "publisher", "type", "score", "updated-by",
     "published-print", "published-online", "published", "URL", "member", "prefix",
     "ISBN", "relation", "editor", "standards-body",  # rest-api-doc#289: selectable too
+    "abstract", "subject",
 }  # fmt: skip
 
 

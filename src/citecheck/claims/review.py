@@ -47,6 +47,8 @@ class Describer(Protocol):
 
     def indexed_under(self, pmids: Sequence[str], concept: str) -> set[str]: ...
 
+    def crossref_subjects(self, dois: Sequence[str]) -> dict[str, Subject]: ...
+
 
 def contexts(text: str, references: Sequence[Reference]) -> tuple[Context, ...]:
     """The citing sentence of each in-text citation (once per entry and sentence)."""
@@ -63,18 +65,41 @@ def _pmid(verdict: Verdict) -> str | None:
     return None
 
 
+def _doi(verdict: Verdict) -> str | None:
+    """The DOI of a found record PubMed does not hold (described by Crossref instead)."""
+    if verdict.status in JUDGED and verdict.match is not None and not verdict.match.pmid:
+        return verdict.match.doi.lower() if verdict.match.doi else None
+    return None
+
+
+def _describe(
+    files: Sequence[tuple[Sequence[Verdict], Sequence[Context]]], describer: Describer
+) -> tuple[dict[str, Subject], dict[str, str]]:
+    """What each cited work is about, by PMID (PubMed) or DOI (Crossref), in one batch per
+    service; and, per service that failed, why."""
+    cited = [v for verdicts, cites in files for v in verdicts if cites]
+    pmids = sorted({p for v in cited if (p := _pmid(v))})
+    dois = sorted({d for v in cited if (d := _doi(v))})
+    subjects: dict[str, Subject] = {}
+    failures: dict[str, str] = {}
+    for service, keys, ask in (
+        ("pubmed", pmids, describer.subjects),
+        ("crossref", dois, describer.crossref_subjects),
+    ):
+        if not keys:
+            continue
+        try:
+            subjects.update(ask(keys))
+        except ServiceUnavailable as error:
+            failures[service] = f"could not be checked: {error.service} {error.reason}"
+    return subjects, failures
+
+
 def claims_for(
     files: Sequence[tuple[Sequence[Verdict], Sequence[Context]]], describer: Describer
 ) -> list[list[Verdict]]:
     """Each file's verdicts with their claims, for every file of a run at once."""
-    pmids = sorted({p for verdicts, _ in files for v in verdicts if (p := _pmid(v))})
-    failure: str | None = None
-    subjects: dict[str, Subject] = {}
-    if pmids:
-        try:
-            subjects = describer.subjects(pmids)
-        except ServiceUnavailable as error:
-            failure = f"could not be checked: {error.service} {error.reason}"
+    subjects, failures = _describe(files, describer)
     judged: list[list[tuple[Verdict, Context, Judgement]]] = []
     for verdicts, cites in files:
         by_index = {v.reference.index: v for v in verdicts}
@@ -83,12 +108,13 @@ def claims_for(
             verdict = by_index.get(context.index)
             if verdict is None or verdict.status not in JUDGED:
                 continue
-            pmid = _pmid(verdict)
-            subject = subjects.get(pmid) if pmid else None
-            if failure and pmid:
+            pmid, doi = _pmid(verdict), _doi(verdict)
+            key = pmid or doi
+            failure = failures.get("pubmed" if pmid else "crossref")
+            if failure and key:
                 judgement = Judgement(Topic.UNKNOWN, failure)
             else:
-                judgement = judge(strip_citations(context.sentence), subject)
+                judgement = judge(strip_citations(context.sentence), subjects.get(key or ""))
             rows.append((verdict, context, judgement))
         judged.append(rows)
     _confirm(judged, describer)

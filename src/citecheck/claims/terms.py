@@ -13,7 +13,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CONDITION_QUALIFIERS", "DRUG_QUALIFIERS", "Term", "is_condition", "related", "terms"]
+__all__ = [
+    "CONDITION_QUALIFIERS",
+    "DRUG_QUALIFIERS",
+    "Term",
+    "is_condition",
+    "is_intervention",
+    "related",
+    "terms",
+]
 
 
 @functools.cache
@@ -129,6 +137,20 @@ _CONDITIONS = frozenset(
     """.split()
 )
 _CONDITION_SUFFIXES = ("itis", "osis", "emia", "aemia", "pathy", "oma", "algia", "plegia")
+# How a treatment is given, and drug names by their stems (INN stems, WHO's "The use of
+# stems in the selection of INN": -amine, -azole, -mab, -nib, -pril, -sartan, -olol...):
+# sharing only these with a work says it is about the same intervention, not the same
+# question.
+_ADMINISTRATION = frozenset(
+    """infusion infusions injection injections intravenous oral intranasal subcutaneous
+    intramuscular dose doses dosing dosage administration administered treatment treatments
+    therapy therapies drug drugs medication medications placebo""".split()
+)
+_DRUG_SUFFIXES = (
+    "amine", "azole", "mab", "nib", "pril", "sartan", "olol", "cillin", "mycin", "statin",
+    "vir", "parin", "azepam", "oxetine", "triptan", "dronate", "profen", "caine", "tidine",
+    "prazole", "setron", "gliflozin", "gliptin", "floxacin", "cycline", "afil", "pam",
+)  # fmt: skip
 
 # Terms that name one thing in different words, measured to help (bench/claims.py).
 _SYNONYMS = (
@@ -180,6 +202,13 @@ def is_condition(term: Term) -> bool:
     """Does the word name a disease, disorder or symptom?"""
     return term.word in _CONDITIONS or (
         len(term.word) > 6 and term.word.endswith(_CONDITION_SUFFIXES)
+    )
+
+
+def is_intervention(term: Term) -> bool:
+    """Does the word name a drug (by its INN stem) or how a treatment is given?"""
+    return term.word in _ADMINISTRATION or (
+        len(term.word) > 6 and term.word.endswith(_DRUG_SUFFIXES)
     )
 
 

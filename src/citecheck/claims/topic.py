@@ -25,6 +25,7 @@ from citecheck.claims.terms import (
     DRUG_QUALIFIERS,
     Term,
     is_condition,
+    is_intervention,
     related,
     terms,
 )
@@ -117,7 +118,12 @@ def profile(subject: Subject) -> Profile:
             built.conditions.extend(t.word for t in title_terms if is_condition(t))
             built.topics.append(subject.title)
     if subject.abstract:
-        built.add(subject.abstract, ABSTRACT, "abstract")
+        abstract_terms = built.add(subject.abstract, ABSTRACT, "abstract")
+        if not subject.mesh:  # no headings to name its conditions: the abstract's words do
+            named = {c.lower() for c in built.conditions}
+            built.conditions.extend(
+                t.word for t in abstract_terms if is_condition(t) and t.word not in named
+            )
     return built
 
 
@@ -153,7 +159,11 @@ def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAU
     for term in said:
         (shared if work.covers(term) else missing).append(term)
     shared_words = [t.word for t in shared]
-    besides_drug = [t for t in shared if t.stem not in work.drugs and not is_condition(t)]
+    besides_drug = [
+        t
+        for t in shared
+        if t.stem not in work.drugs and not is_condition(t) and not is_intervention(t)
+    ]
     sentence_conditions = [t for t in said if is_condition(t)]
     uncovered_conditions = [t for t in sentence_conditions if t in missing]
     work_conditions = [

@@ -12,8 +12,9 @@ crossref_records.py.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from citecheck.model import Record
@@ -101,6 +102,23 @@ class CrossrefClient:
             raise ServiceUnavailable(SERVICE, "HTTP 404 for a list query")
         return {record.doi: record for record in records if record.doi}
 
+    def abstracts(self, dois: list[str]) -> dict[str, dict[str, Any]]:
+        """Title, abstract (JATS) and subject areas of many DOIs in one list query (the
+        same `filter=doi:` batch as by_dois, `select` asking only for those fields, all
+        selectable: Crossref REST API docs, api_format.md); a work Crossref holds no
+        abstract for comes back without one. Keyed by lower-case DOI."""
+        if not dois:
+            return {}
+        params = {
+            "filter": ",".join(f"doi:{doi}" for doi in dois),
+            "rows": str(len(dois)),
+            "select": "DOI,title,abstract,subject",
+        }
+        items = self._ask("/works", params, decode_items)
+        if items is None:
+            raise ServiceUnavailable(SERVICE, "HTTP 404 for a list query")
+        return {str(item["DOI"]).lower(): item for item in items if item.get("DOI")}
+
     def by_doi(self, doi: str) -> list[Record]:
         # DOIs may hold characters that break a URL path (SERVICES.md section 2).
         record = self._ask(f"/works/{quote(doi, safe='/()')}", {}, decode_work)
@@ -112,3 +130,17 @@ class CrossrefClient:
         if records is None:
             raise ServiceUnavailable(SERVICE, "HTTP 404 for a search")
         return records
+
+
+def decode_items(body: bytes) -> list[dict[str, Any]]:
+    """The items of a /works list answer as plain JSON objects (for fields the Records do
+    not keep: abstract, subject)."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        raise GarbledAnswerError("answer is not JSON") from None
+    message = answer.get("message") if isinstance(answer, dict) else None
+    items = message.get("items") if isinstance(message, dict) else None
+    if not isinstance(items, list):
+        raise InvalidAnswerError("list answer without an item list")
+    return [item for item in items if isinstance(item, dict)]

@@ -17,6 +17,7 @@ the cited works PubMed indexes under it: one call for all the works of a run.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
 
 from citecheck.model import MeshHeading, Source, Subject
 from citecheck.normalize import clean_doi
+from citecheck.resolve.crossref import BATCH, CrossrefClient
 from citecheck.resolve.errors import ServiceUnavailable, TransientError
 from citecheck.resolve.pubmed import SERVICE, PubMedClient
 from citecheck.resolve.store import AnswerStore
@@ -175,12 +177,55 @@ def _concept_ids(response: Reply) -> list[str]:
     return [str(i) for i in ids]
 
 
-class Topics:
-    """EFetch and concept searches for cited works, batched and remembered."""
+_TAG = re.compile(r"<[^>]+>")
 
-    def __init__(self, client: PubMedClient, store: AnswerStore) -> None:
+
+def crossref_subject(item: dict[str, Any]) -> Subject:
+    """A Crossref work's title, abstract (JATS markup and entities removed) and subject
+    areas (Crossref REST API docs, api_format.md: `abstract`, `subject`)."""
+    titles = item.get("title") or []
+    abstract = html.unescape(_TAG.sub(" ", str(item.get("abstract") or "")))
+    abstract = re.sub(r"^\s*Abstract\s+", "", " ".join(abstract.split()))
+    return Subject(
+        source=Source.CROSSREF,
+        title=str(titles[0]) if isinstance(titles, list) and titles else None,
+        abstract=abstract[:MAX_ABSTRACT] or None,
+        keywords=tuple(str(s) for s in item.get("subject") or [] if s),
+        doi=clean_doi(str(item.get("DOI") or "")),
+    )
+
+
+class Topics:
+    """EFetch and concept searches for cited works, batched and remembered; Crossref's
+    abstracts for works PubMed does not hold."""
+
+    def __init__(
+        self, client: PubMedClient, store: AnswerStore, crossref: CrossrefClient | None = None
+    ) -> None:
         self._client = client
         self._store = store
+        self._crossref = crossref
+
+    def crossref_subjects(self, dois: Sequence[str]) -> dict[str, Subject]:
+        """Subjects of works by DOI from Crossref (BATCH a call; cached)."""
+        crossref = self._crossref
+        wanted = [d for d in dict.fromkeys(d.lower() for d in dois) if "," not in d]
+        if crossref is None or not wanted:
+            return {}
+
+        def fetch(missing: list[str]) -> dict[str, list[dict[str, Any]]]:
+            found: dict[str, list[dict[str, Any]]] = {}
+            for start in range(0, len(missing), BATCH):
+                batch = missing[start : start + BATCH]
+                items = crossref.abstracts(batch)
+                for doi in batch:
+                    found[doi] = (
+                        [subject_to_dict(crossref_subject(items[doi]))] if doi in items else []
+                    )
+            return found
+
+        answers = self._store.answers("crossref", "about", wanted, fetch)
+        return {d: subject_from_dict(v[0]) for d, v in answers.items() if v}
 
     def subjects(self, pmids: Sequence[str]) -> dict[str, Subject]:
         """Subjects of the PMIDs PubMed knows (FETCH_BATCH per call; cached)."""

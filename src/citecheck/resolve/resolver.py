@@ -148,7 +148,7 @@ class Resolver:
     def topics(self) -> Topics:
         """What cited works are about (MeSH, abstracts; resolve/efetch.py), through the same
         PubMed transport and answer store as the look-ups."""
-        return Topics(self._pubmed, self._store)
+        return Topics(self._pubmed, self._store, self._crossref)
 
     def waiting(self) -> str:
         """Which services calls are queued for, e.g. "pubmed 5, crossref 2" ("" for none)."""
