@@ -111,6 +111,8 @@ def field_scores(rows: list[dict[str, Any]], show: int) -> tuple[float, dict[str
     print(f"{'field':<13}{'precision':>10}{'recall':>9}{'F1':>8}{'support':>9}")
     f1s: dict[str, float] = {}
     for field in FIELDS:
+        if not tp[field] + fn[field] + fp[field]:
+            continue  # a field this set does not grade (venue details of other kinds)
         p = tp[field] / max(tp[field] + fp[field], 1)
         r = tp[field] / max(tp[field] + fn[field], 1)
         f1s[field] = 2 * p * r / max(p + r, 1e-9)

@@ -96,22 +96,26 @@ def cpu_time(work: Work, rounds: int = 3) -> float:
     return best
 
 
-def ratio(case: Callable[[int], Work], size: int) -> tuple[float, float, float]:
+def ratio(case: Callable[[int], Work], size: int, rounds: int = 3) -> tuple[float, float, float]:
     """(time at `size`, time at twice `size`, their ratio)."""
     small, large = case(size), case(2 * size)
     cpu_time(small, rounds=1)  # warm up: compiled patterns, caches
-    t1, t2 = cpu_time(small), cpu_time(large)
+    t1, t2 = cpu_time(small, rounds), cpu_time(large, rounds)
     return t1, t2, t2 / max(t1, 1e-4)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size")
+    parser.add_argument("--only", default="", help="the cases whose name contains this")
+    parser.add_argument("--rounds", type=int, default=3, help="timings per size (the least)")
     args = parser.parse_args()
     print(f"{'input':<34}{'size':>9}{'time':>9}{'2x size':>9}{'time':>9}{'ratio':>7}")
     for name, case, size, _unit in CASES:
+        if args.only not in name:
+            continue
         size = int(size * args.scale)
-        t1, t2, r = ratio(case, size)
+        t1, t2, r = ratio(case, size, args.rounds)
         print(f"{name:<34}{size:>9,}{t1:>8.3f}s{2 * size:>9,}{t2:>8.3f}s{r:>7.2f}")
 
 

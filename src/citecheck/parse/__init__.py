@@ -46,6 +46,12 @@ _NOISE = re.compile(
     r"|\s*\((?:PDF|HTML|Abstract|Full text)\)",
     re.IGNORECASE,
 )
+# The noise pattern cannot match without one of these (a cheap test that skips it).
+_NOISE_WORDS = (
+    "pmc", "pubmed", "crossref", "scholar", "doi]", "epub", "retrieved", "accessed", "available",
+    "http", "correct", "erratum", "retract", "published", "ecollection", "bibcode", "s2cid",
+    "jstor", "(pdf", "(html", "(abstract", "(full text",
+)  # fmt: skip
 _URL = re.compile(r"https?://\S+")
 _MARKER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s)|[•·▪◦‣●\-*–])\s*")
 
@@ -98,7 +104,8 @@ def _parse_text(entry: Entry) -> Reference:
     pmid_match = _PMID.search(text)
     pmid = pmid_match.group(1) if pmid_match else None
     text = _PMID.sub(" ", text)
-    text = _NOISE.sub(" ", text)
+    if any(word in text.lower() for word in _NOISE_WORDS):
+        text = _NOISE.sub(" ", text)
     text = _one_final_period(" ".join(text.split()))
     text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" ,;")
     text = re.sub(r"(?<![.])\.\.(?!\.)", ".", text)  # "Laemmli, Ulrich K.. 1970."

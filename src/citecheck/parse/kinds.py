@@ -92,7 +92,7 @@ _STANDARD = re.compile(
 # Harvard Dataverse): DataCite holds them.
 _DATASET = re.compile(
     r"\[Data ?set\]|\bData ?set\]|\[Database\]|\bDryad Digital Repository\b"
-    r"|\b10\.(?:5281|5061|6084|1594|3886|7910)/|\bGEO accession\b|\bdata repository\b",
+    r"|\b10\.(?:5281|5061|6084|1594|3886|7910|13026)/|\bGEO accession\b|\bdata repository\b",
     re.IGNORECASE,
 )
 _SOFTWARE = re.compile(
@@ -142,36 +142,56 @@ def classify(text: str) -> str:
     model.NOT_INDEXED ("web page", "software", "personal communication", "patent",
     "news"). A journal article's signature outweighs weak cues (a word like "Press" in a
     title); explicit ones (a thesis, a chapter in an edited book, a proceedings, a preprint
-    identifier) come first."""
+    identifier) come first. An online article with its address is a web page."""
     text = text[:3000]  # a reference is short; the patterns need not see a pasted page
-    for kind, pattern in _EXPLICIT:
-        if pattern.search(text):
+    folded = text.lower()
+    for kind, gate, pattern in _EXPLICIT:
+        if _may_match(folded, gate) and pattern.search(text):
             return kind
     if _ARTICLE.search(text):
         return "article"
-    for kind, pattern in _WEAK:
-        if pattern.search(text):
-            return kind
+    for kind, gate, pattern in _WEAK:
+        if _may_match(folded, gate) and pattern.search(text):
+            return "web page" if kind == "news" and _URL.search(text) else kind
     if _URL.search(text) or _WEB.search(text):
         return "web page"
     return "article"
 
 
-_EXPLICIT = (
-    ("personal communication", _PERSONAL),
-    ("patent", _PATENT),
-    ("thesis", _THESIS),
-    ("preprint", _PREPRINT_STRONG),
-    ("conference paper", _CONFERENCE_STRONG),
-    ("chapter", _CHAPTER),
-    ("dataset", _DATASET),
+def _may_match(folded: str, gate: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the words its pattern cannot match without (a plain
+    substring test, much cheaper than the pattern); no words: always try the pattern."""
+    return not gate or any(word in folded for word in gate)
+
+
+_ACRONYMS = tuple(
+    """neurips nips icml iclr cvpr iccv eccv acl emnlp naacl aaai ijcai kdd sigir sigmod www
+    chi uai aistats colt miccai interspeech icassp coling eacl conll icde icra iros rss wacv
+    bmvc isbi mlhc corl facct wsdm recsys cikm""".split()
 )
-_WEAK = (
-    ("preprint", _PREPRINT),
-    ("conference paper", _CONFERENCE),
-    ("standard", _STANDARD),
-    ("report", _REPORT),
-    ("software", _SOFTWARE),
-    ("news", _NEWS),
-    ("book", _PUBLISHER),
-)
+# (kind, words one of which the pattern needs, pattern), tried in order.
+_EXPLICIT: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("personal communication", ("communication", "pers.", "unpublished"), _PERSONAL),
+    ("patent", ("pat",), _PATENT),
+    ("thesis", ("thes", "thès", "dissert", "doktor", "tesis"), _THESIS),
+    ("preprint", ("10.48550", "10.1101", "arxiv", "preprint", "rxiv", "research square",
+                  "ssrn", "posted"), _PREPRINT_STRONG),
+    ("conference paper", ("proc", "conf", "symp", "workshop", "congress", "meeting",
+                          "neural inf", "advances in neural", "lecture notes", *_ACRONYMS),
+     _CONFERENCE_STRONG),
+    ("chapter", ("(ed", "editor", "ed.", "eds.", "hrsg"), _CHAPTER),
+    ("dataset", ("data", "dryad", "10.5281", "10.5061", "10.6084", "10.1594", "10.3886",
+                 "10.7910", "10.13026", "geo accession"), _DATASET),
+)  # fmt: skip
+_WEAK: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("preprint", ("rxiv", "ssrn", "research square", "preprint"), _PREPRINT),
+    ("conference paper", ("conference", "symposium", "workshop", "proc."), _CONFERENCE),
+    ("standard", ("iso", "iec", "ieee std", "astm", "ansi", "din", "bs en", "clsi", "standard",
+                  "nist special"), _STANDARD),
+    ("report", ("report", "rep.", "working paper", "guideline", "publication no", "white paper",
+                "policy brief", "issue brief", "discussion paper", "publication"), _REPORT),
+    ("software", ("software", "program]", "code]", "package", "github", "gitlab"), _SOFTWARE),
+    ("news", ("news", "magazine", "times", "post", "journal", "guardian", "reuters", "press",
+              "bloomberg", "telegraph", "atlantic", "economist", "npr"), _NEWS),
+    ("book", (), _PUBLISHER),
+)  # fmt: skip

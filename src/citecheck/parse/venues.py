@@ -187,6 +187,9 @@ def _clean_venue(venue: str, out: dict[str, str]) -> str | None:
         venue = number.group("venue")
         out.setdefault("volume", number.group("volume"))
     venue = _unwrap(venue)
+    # A volume and issue left over ("37, no. 1") is no venue; "2016 IEEE Conference" is.
+    if re.match(r"\d+\s*(?:[,:;(]|no\.|$)", venue):
+        return None
     if len(venue) < 2 or not re.search(r"[A-Za-z]{2}", venue) or len(venue) > 250:
         return None
     return venue
