@@ -68,6 +68,7 @@ def main() -> None:
             from_environment(no_cache=True),
             crossref_url=app.crossref_url,
             pubmed_url=app.pubmed_url,
+            datacite_url=app.datacite_url,
         )
         with tempfile.TemporaryDirectory() as folder:
             page = demo.write_example(Path(folder))

@@ -4,10 +4,12 @@ reference with a found record as a guide (issue 15)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from citecheck.extract import load
 from citecheck.model import Entry, Record, Reference, Source
 from citecheck.parse import parse_entry, reparse_with
 
@@ -146,3 +148,27 @@ def test_reparse_leaves_a_reference_alone_when_the_title_is_not_there() -> None:
     other = Record(Source.CROSSREF, title="Deep residual learning for image recognition")
     assert reparse_with(parsed, other) == parsed
     assert reparse_with(parsed, Record(Source.CROSSREF)) == parsed
+
+
+def test_bibtex_fields_reach_the_reference_exactly(tmp_path: Path) -> None:
+    """A BibTeX record's fields are carried as Entry.known, not re-read from its rendering."""
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@inproceedings{vaswani2017,\n"
+        "  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and others},\n"
+        "  title = {Attention is All you Need},\n"
+        "  booktitle = {Advances in Neural Information Processing Systems 30},\n"
+        "  pages = {5998--6008},\n  year = {2017},\n  publisher = {Curran Associates, Inc.},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    document = load(str(path))
+    (entry,) = document.lists[0]
+    ref = parse_entry(entry)
+    assert ref.kind == "conference paper"
+    assert ref.journal == "Advances in Neural Information Processing Systems 30"
+    assert ref.authors == ("Vaswani A", "Shazeer N", "Parmar N")
+    assert ref.et_al is True
+    assert (ref.title, ref.year, ref.pages) == ("Attention is All you Need", 2017, "5998-6008")
+    assert ref.publisher == "Curran Associates, Inc."
+    assert document.text.splitlines()[2].startswith("[1] Vaswani A, Shazeer N, Parmar N.")

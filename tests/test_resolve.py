@@ -85,9 +85,10 @@ def test_lookup_asks_everything_and_merges_the_pmid(services: FakeServices) -> N
     crossref = [r for r in lookup.records if r.source is Source.CROSSREF]
     assert crossref[0].doi == "10.1126/science.1190287"
     assert crossref[0].pmid == "20724638"  # from PubMed's record with the same DOI
-    assert services.calls_to("pubmed", "esearch")[0].params["term"] == (
-        "10.1126/science.1190287[doi]"
-    )
+    # PubMed is searched by the title (the DOI may be the citation's mistake).
+    assert services.calls_to("pubmed", "esearch")[0].params["term"].startswith("mtor[ti] AND")
+    bibliographic = services.calls_to("crossref", "works")[-1].params["query.bibliographic"]
+    assert bibliographic.startswith("Li, N., et al. (2010)")
     for call in services.calls_to("pubmed"):
         assert call.params["tool"] == "citecheck"
         assert call.params["email"] == "editor@example.org"
@@ -99,9 +100,13 @@ def test_unknown_doi_falls_back_to_searches(services: FakeServices) -> None:
     [lookup] = Resolver(settings()).resolve_all([reference], settled=is_settled)
     assert not lookup.failures
     assert "10.1126/science.1190287" in {r.doi for r in lookup.records}
-    search = services.calls_to("crossref")[-1]
-    assert search.params["query.bibliographic"].startswith("Li, N., et al. (2010)")
-    assert int(search.params["rows"]) == 5
+    assert lookup.unresolved == (Field.DOI,)  # neither Crossref nor DataCite holds it
+    [datacite] = services.calls_to("datacite")
+    assert datacite.params["ids"] == "10.9999/no.such.doi"
+    search = services.calls_to("pubmed", "esearch")[-1]
+    assert search.params["term"].startswith("mtor[ti] AND dependent[ti]")
+    assert int(search.params["retmax"]) == 5
+    assert not services.calls_to("crossref", "works")[1:]  # PubMed identified it
     assert services.total_calls() <= 4
 
 

@@ -102,7 +102,8 @@ def test_only_mismatched_references_get_a_suggestion_in_the_lists_style() -> Non
 def test_a_corrected_text_keeps_the_list_marker_and_replaces_the_wrapped_entry() -> None:
     text = "Intro.\n\nReferences\n\n  • Berman, R. M., et al. (2000). “Antidepressant effects of ketamine\n    in depressed patients.” Archives of General Psychiatry, 57(3), 227-234.\n  • Li, N. (2010).\n"
     [verdict] = with_suggestions([_mismatched(line=5)])
-    fixed = corrected(text, DocumentKind.TEXT, [verdict])
+    fixed, count = corrected(text, DocumentKind.TEXT, [verdict])
+    assert count == 1
     assert "  • Berman, R. M., Cappiello, A., Anand, A." in fixed
     assert "Archives of General Psychiatry" not in fixed
     assert fixed.endswith("  • Li, N. (2010).\n")
@@ -116,7 +117,8 @@ def test_a_corrected_bibtex_entry_changes_only_the_fields_that_disagree() -> Non
         "  volume = {57},\n  number = {3},\n  pages = {227--234},\n  year = {2000}\n}\n\n"
         "@article{li2010,\n  journal = {Science},\n  volume = {329}\n}\n"
     )
-    fixed = corrected(bib, DocumentKind.BIBTEX, [_mismatched(raw="berman2000", line=1)])
+    fixed, count = corrected(bib, DocumentKind.BIBTEX, [_mismatched(raw="berman2000", line=1)])
+    assert count == 1
     assert "journal = {Biological Psychiatry}" in fixed
     assert "volume = {47}" in fixed and "number = {4}" in fixed and "pages = {351--354}" in fixed
     assert "author = {Berman, R. M.}" in fixed

@@ -21,6 +21,7 @@ from citecheck.extract import InputError, load
 from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, Limits, TimeLimitExceeded, time_limit
 from citecheck.match import DEFAULT, Thresholds, is_settled, judge
 from citecheck.model import (
+    NOT_INDEXED,
     CitationCheck,
     Document,
     Entry,
@@ -34,6 +35,7 @@ from citecheck.parse import parse_entry
 from citecheck.readahead import read_ahead
 from citecheck.references import TWO_WORKS, find_entries
 from citecheck.resolve import Resolver
+from citecheck.resolve.query import identifiable
 from citecheck.settings import Settings
 from citecheck.suggest import with_suggestions
 from citecheck.walk import walk
@@ -152,20 +154,32 @@ def _unchecked(entry: Entry, reference: Reference, options: Options) -> Verdict 
     reason = options.ignore(reference) if options.ignore else None
     if reason:
         return Verdict(reference, Status.IGNORED, warnings=(reason,))
-    if reference.kind != "article":
-        reason = f"a {reference.kind}, not a journal article: not looked up"
-        return Verdict(reference, Status.SKIPPED, warnings=(reason,))
+    if reference.kind in NOT_INDEXED and not (reference.doi or reference.arxiv):
+        return Verdict(reference, Status.SKIPPED, warnings=(NOT_INDEXED_REASONS[reference.kind],))
     if not _identifiable(reference):
         # Calling it "not found" would accuse it of being made up on no evidence.
-        reason = "too little to identify a work (no title, DOI, PMID, or journal with page)"
+        reason = "too little to identify a work (no title, DOI, PMID or arXiv id in its text)"
         return Verdict(reference, Status.SKIPPED, warnings=(reason,))
     return None
 
 
+# Why each kind that no service indexes is not looked up (one with a DOI still is).
+NOT_INDEXED_REASONS = {
+    "web page": "a web page: Crossref, PubMed and DataCite do not index web pages",
+    "software": "software without a DOI: no bibliographic service indexes it",
+    "personal communication": "a personal communication: there is nothing to look up",
+    "patent": "a patent: Crossref, PubMed and DataCite do not index patents",
+    "news": "a news article: Crossref, PubMed and DataCite do not index news",
+    "other": "not a kind of work that Crossref, PubMed or DataCite index",
+}
+
+
 def _identifiable(reference: Reference) -> bool:
-    """Enough fields for the matcher to recognise the work if the services have it."""
+    """Does the reference give the services something to find? Its raw string decides
+    (a title-like run of words, an identifier), whatever the parser made of it; a parsed
+    journal, volume and page (ECitMatch's fields) also do."""
     venue = reference.journal and reference.volume and reference.pages
-    return bool(reference.title or reference.doi or reference.pmid or venue)
+    return bool(identifiable(reference) or venue)
 
 
 def _check_claims(

@@ -43,10 +43,9 @@ def correct(path: str, settings: Settings) -> Correction:
     [file] = report.files
     if file.error is not None:
         raise InputError(file.error)
-    after = corrected(before, document.kind, file.verdicts)
-    mismatched = [v for v in file.verdicts if v.status is Status.MISMATCHED]
-    changed = sum(1 for v in mismatched if v.suggestion and v.suggestion in after)
-    return Correction(path, before, after, changed, len(mismatched))
+    after, changed = corrected(before, document.kind, file.verdicts)
+    mismatched = sum(1 for v in file.verdicts if v.status is Status.MISMATCHED)
+    return Correction(path, before, after, changed, mismatched)
 
 
 def write(correction: Correction, output: Path | None, in_place: bool) -> Path:

@@ -14,12 +14,14 @@ import platformdirs
 
 DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 DEFAULT_PUBMED_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+DEFAULT_DATACITE_URL = "https://api.datacite.org"
 
 
 @dataclass(frozen=True)
 class Settings:
     crossref_url: str = DEFAULT_CROSSREF_URL
     pubmed_url: str = DEFAULT_PUBMED_URL
+    datacite_url: str = DEFAULT_DATACITE_URL
     mailto: str | None = None
     ncbi_api_key: str | None = field(default=None, repr=False)  # a secret: never printed
     cache_dir: Path | None = None  # None: no cache at all (--no-cache)
@@ -53,6 +55,17 @@ class Settings:
     def pubmed_rate(self) -> float:
         """E-utilities requests per second: 3 without an API key, 10 with one (NCBI policy)."""
         return 10.0 if self.ncbi_api_key else 3.0
+
+    @property
+    def datacite_rate(self) -> float:
+        """DataCite requests per second: 1,000 per 5 minutes for clients that give an
+        e-mail address, 500 for others (support.datacite.org/docs/rate-limit), kept under."""
+        return 3.0 if self.mailto else 1.5
+
+    @property
+    def datacite_concurrency(self) -> int:
+        # DataCite publishes no concurrency limit; as many in flight as calls a second.
+        return 3 if self.mailto else 1
 
     @property
     def pubmed_concurrency(self) -> int:
@@ -93,6 +106,7 @@ def from_environment(
     return Settings(
         crossref_url=(_env("CITECHECK_CROSSREF_URL") or DEFAULT_CROSSREF_URL).rstrip("/"),
         pubmed_url=(_env("CITECHECK_PUBMED_URL") or DEFAULT_PUBMED_URL).rstrip("/"),
+        datacite_url=(_env("CITECHECK_DATACITE_URL") or DEFAULT_DATACITE_URL).rstrip("/"),
         mailto=mailto or _env("CITECHECK_MAILTO"),
         ncbi_api_key=_env("NCBI_API_KEY"),
         cache_dir=cache_dir,

@@ -287,7 +287,7 @@ _SELECTABLE = {
     "DOI", "title", "author", "container-title", "short-container-title", "issued", "volume",
     "issue", "page", "article-number", "ISSN", "publisher", "type", "score", "updated-by",
     "published-print", "published-online", "published", "URL", "member", "prefix",
-    "ISBN", "relation", "editor", "standards-body",  # rest-api-doc#289: selectable too
+    "ISBN", "relation", "editor", "standards-body", "event",  # rest-api-doc#289: selectable
     "abstract", "subject",
 }  # fmt: skip
 

@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citecheck.extract.html import read_html
 from citecheck.extract.limits import (
@@ -28,6 +29,9 @@ from citecheck.extract.limits import (
 from citecheck.extract.markdown import markdown_to_text
 from citecheck.extract.text import BinaryDataError, binary_kind, decode
 from citecheck.model import Document, DocumentKind
+
+if TYPE_CHECKING:
+    from citecheck.extract.structured import Record
 
 __all__ = ["DEFAULT_LIMITS", "SUPPORTED_EXTENSIONS", "InputError", "Limits", "load"]
 
@@ -105,6 +109,12 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         if not page.text.strip() and not page.lists:
             raise InputError("no readable text in the HTML")
         return Document(path, page.text, kind, lists=page.lists, links=page.links)
+    if kind in (DocumentKind.BIBTEX, DocumentKind.RIS, DocumentKind.NBIB):
+        # The exact fields of each record go with its entry (Entry.known).
+        from citecheck.extract.structured import entries, render
+
+        records = _records(kind, text)
+        return Document(path, render(records), kind, lists=(entries(records),))
     return Document(path=path, text=_convert(kind, text), kind=kind)
 
 
@@ -143,25 +153,26 @@ def _docx_text(data: bytes, limits: Limits) -> str:
 def _convert(kind: DocumentKind, text: str) -> str:
     if kind is DocumentKind.MARKDOWN:
         return markdown_to_text(text)
-    if kind in (DocumentKind.BIBTEX, DocumentKind.RIS, DocumentKind.NBIB):
-        from citecheck.extract.structured import bibtex_records, render
-        from citecheck.extract.tagged import nbib_records, ris_records
-
-        reader = {
-            DocumentKind.BIBTEX: bibtex_records,
-            DocumentKind.RIS: ris_records,
-            DocumentKind.NBIB: nbib_records,
-        }[kind]
-        try:
-            records = reader(text)
-        except Exception as error:  # a parser library failing on odd input
-            raise InputError(
-                f"cannot read the {kind.value} file ({type(error).__name__})"
-            ) from None
-        if not records:
-            raise InputError(f"no records in the {kind.value} file")
-        return render(records)
     return text
+
+
+def _records(kind: DocumentKind, text: str) -> list[Record]:
+    """The records of a BibTeX, RIS or MEDLINE export, or InputError."""
+    from citecheck.extract.structured import bibtex_records
+    from citecheck.extract.tagged import nbib_records, ris_records
+
+    reader = {
+        DocumentKind.BIBTEX: bibtex_records,
+        DocumentKind.RIS: ris_records,
+        DocumentKind.NBIB: nbib_records,
+    }[kind]
+    try:
+        records = reader(text)
+    except Exception as error:  # a parser library failing on odd input
+        raise InputError(f"cannot read the {kind.value} file ({type(error).__name__})") from None
+    if not records:
+        raise InputError(f"no records in the {kind.value} file")
+    return records
 
 
 def _check_nesting(kind: DocumentKind, text: str, limits: Limits) -> None:

@@ -128,7 +128,12 @@ def _glyphs(page: object) -> tuple[list[Glyph], bool]:
         for index in range(count):
             raw.FPDFText_GetLooseCharBox(handle, index, box)
             if box.right <= box.left and box.top <= box.bottom:
-                continue  # a space or line break PDFium generated
+                # A space or line break PDFium generated: its word break is kept (after
+                # "of" the gap alone is too narrow in some fonts).
+                if glyphs and raw.FPDFText_GetUnicode(handle, index) == 32:
+                    last = glyphs[-1]
+                    glyphs.append(Glyph(" ", last.x1, last.x1, last.y, last.size))
+                continue
             raw.FPDFText_GetMatrix(handle, index, matrix)
             if abs(matrix.b) > 0.01 * abs(matrix.a) + 1e-6 or matrix.a <= 0:
                 continue  # rotated text: a margin stamp, a table's vertical header

@@ -91,8 +91,8 @@ class _Piece(NamedTuple):
 
 def page_lines(glyphs: list[Glyph], page: int) -> list[Line]:
     """The page's lines in reading order (columns left to right within each band)."""
-    glyphs = [g for g in glyphs if g.size > 0 and not g.char.isspace()]
-    if not glyphs:
+    glyphs = [g for g in glyphs if g.size > 0 and (g.char == " " or not g.char.isspace())]
+    if not any(g.char != " " for g in glyphs):
         return []
     pieces = _pieces(glyphs)
     lines: list[Line] = []
@@ -114,12 +114,22 @@ def _pieces(glyphs: list[Glyph]) -> list[_Piece]:
         if i == len(glyphs) or glyphs[i - 1].y - glyphs[i].y > _ROW_GAP * size:
             row = sorted(glyphs[start:i], key=lambda g: g.x0)
             cut = 0
-            for j in range(1, len(row) + 1):
-                if j == len(row) or row[j].x0 - row[j - 1].x1 > _PIECE_GAP * max(
-                    row[j].size, row[j - 1].size
+            ink: Glyph | None = None  # the last glyph that is not a space
+            for j in range(len(row) + 1):
+                wide = j < len(row) and ink is not None and row[j].char != " "
+                if j == len(row) or (
+                    wide and row[j].x0 - ink.x1 > _PIECE_GAP * max(row[j].size, ink.size)  # type: ignore[union-attr]
                 ):
-                    pieces.append(_piece(row[cut:j]))
+                    piece = list(row[cut:j])
+                    while piece and piece[0].char == " ":
+                        piece.pop(0)
+                    while piece and piece[-1].char == " ":
+                        piece.pop()
+                    if piece:
+                        pieces.append(_piece(piece))
                     cut = j
+                if j < len(row) and row[j].char != " ":
+                    ink = row[j]
             start = i
     return pieces
 
@@ -134,8 +144,12 @@ def _text(glyphs: list[Glyph]) -> str:
     """The glyphs' text, with spaces where the gaps are word spaces."""
     out: list[str] = []
     previous: Glyph | None = None
+    spaced = False  # a space glyph since the previous letter
     for glyph in glyphs:
         char = glyph.char
+        if char == " ":
+            spaced = previous is not None
+            continue
         if previous is not None:
             gap = glyph.x0 - previous.x1
             if char in _ACCENTS and gap < 0:
@@ -147,10 +161,11 @@ def _text(glyphs: list[Glyph]) -> str:
                     out[-1] = char + _ACCENTS[previous.char]  # "¨" drawn before the "u"
                     previous = glyph
                     continue
-            if gap > _SPACE * max(glyph.size, previous.size):
+            if spaced or gap > _SPACE * max(glyph.size, previous.size):
                 out.append(" ")
         out.append(char)
         previous = glyph
+        spaced = False
     return unicodedata.normalize("NFC", "".join(out).translate(_LIGATURES))
 
 

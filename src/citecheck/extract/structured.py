@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.extract.source import SourceText, from_lines
+from citecheck.model import Entry, Reference
+from citecheck.normalize import clean_doi
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Record:
     url: str = ""
     note: str = ""
     ignored: bool = False
+    more_authors: bool = False  # the list ends "and others": it is not the whole list
 
 
 _IGNORE = re.compile(r"citecheck\s*:\s*ignore", re.IGNORECASE)
@@ -51,6 +54,38 @@ def render(records: list[Record]) -> SourceText:
             text += " citecheck: ignore"
         pairs += [(f"[{n}] {text}", record.line), ("", 0)]
     return from_lines(pairs)
+
+
+def entries(records: list[Record]) -> tuple[Entry, ...]:
+    """The records as the entries of `render`'s list (same text; the line where the
+    record starts in the file), each with its exact fields as Entry.known: the parser
+    takes them over its reading of the text."""
+    return tuple(
+        Entry(n, _format(record), record.line, ignored=record.ignored, known=_known(n, record))
+        for n, record in enumerate(records, 1)
+    )
+
+
+def _known(n: int, r: Record) -> Reference:
+    year = re.search(r"\d{4}", r.year)
+    return Reference(
+        index=n,
+        raw="",
+        kind=r.kind,
+        authors=tuple(_vanc(a) for a in r.authors if a.strip()),
+        et_al=r.more_authors,
+        title=r.title.rstrip(". ") or None,
+        journal=r.container or None,
+        year=int(year.group(0)) if year else None,
+        volume=r.volume or None,
+        issue=r.issue or None,
+        pages=r.pages.replace("–", "-") or None,
+        doi=clean_doi(r.doi),
+        pmid=r.pmid or None,
+        publisher=r.publisher or None,
+        edition=r.edition or None,
+        url=r.url or None,
+    )
 
 
 def _vanc(name: str) -> str:
@@ -153,6 +188,7 @@ def bibtex_records(text: str) -> list[Record]:
                 line=(entry.start_line or 0) + 1,
                 kind=kind,
                 authors=_split_bib_names(f.get("author", "")),
+                more_authors=bool(re.search(r"\band\s+others\s*$", f.get("author", ""))),
                 editors=_split_bib_names(f.get("editor", "")),
                 title=f.get("title", ""),
                 container=f.get("journal") or f.get("journaltitle") or f.get("booktitle", ""),

@@ -13,11 +13,11 @@ crossref_records.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from citecheck.model import Record
+from citecheck.model import Record, Reference
 from citecheck.resolve.crossref_records import decode_work, decode_works
 from citecheck.resolve.errors import (
     GarbledAnswerError,
@@ -26,7 +26,10 @@ from citecheck.resolve.errors import (
     TransientError,
 )
 from citecheck.resolve.http import Caller, rate_from_headers, user_agent
+from citecheck.resolve.query import bibliographic
+from citecheck.resolve.service import Hit
 from citecheck.resolve.transport import Reply, Transport, refuse_unless_ok
+from citecheck.settings import Settings
 
 T = TypeVar("T")
 
@@ -47,6 +50,13 @@ SELECT = [
     "page",
     "article-number",
     "updated-by",
+    # Beyond journal articles: publisher, ISBNs (books, chapters, proceedings), links to
+    # other versions (relation: is-preprint-of...), the conference (event): all selectable
+    # (rest-api-doc#289).
+    "publisher",
+    "ISBN",
+    "relation",
+    "event",
 ]
 # DOIs per batch call: keeps the URL well under common 8 KB limits (third-party clients
 # use 50; SERVICES.md section 3). A DOI with a comma cannot go in a filter list.
@@ -144,3 +154,38 @@ def decode_items(body: bytes) -> list[dict[str, Any]]:
     if not isinstance(items, list):
         raise InvalidAnswerError("list answer without an item list")
     return [item for item in items if isinstance(item, dict)]
+
+
+class CrossrefService:
+    """Crossref behind the resolver's Service interface (service.py): DOIs in batches of
+    BATCH (one at a time for a DOI with a comma, which a filter list would split), and a
+    bibliographic search with the whole reference string."""
+
+    name: str = SERVICE
+    kinds: frozenset[str] = frozenset({"doi"})
+    hit_kind: str | None = None
+
+    def __init__(self, settings: Settings, caller: Caller) -> None:
+        self.caller = caller
+        self.client = CrossrefClient(
+            settings.crossref_url, settings.mailto, settings.timeout, caller
+        )
+        self._rows = settings.crossref_rows
+
+    def identify(self, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        found: dict[str, list[Hit]] = {}
+        listable = [doi for doi in ids if "," not in doi]
+        for start in range(0, len(listable), BATCH):
+            batch = listable[start : start + BATCH]
+            records = self.client.by_dois(batch)
+            found.update({doi: [records[doi]] for doi in batch if doi in records})
+        for doi in ids:
+            if "," in doi:
+                found[doi] = list(self.client.by_doi(doi))
+        return found
+
+    def query(self, reference: Reference) -> str | None:
+        return bibliographic(reference)
+
+    def search(self, query: str) -> list[Hit]:
+        return list(self.client.search(query, self._rows))

@@ -2,7 +2,8 @@
 
 Request shapes follow the E-utilities documentation (NBK25499; ../shared/SERVICES.md
 sections 5-7): `esearch.fcgi?db=pubmed&term=...&retmode=json&retmax=N&sort=relevance`
-to find PMIDs, `esummary.fcgi?db=pubmed&id=A,B&retmode=json` to read them. Every request
+to find PMIDs (the terms: query.pubmed_term), `esummary.fcgi?db=pubmed&id=A,B&retmode=json`
+to read them, `ecitmatch.cgi?db=pubmed&retmode=xml&bdata=...` to match citations. Every request
 carries `tool` and, when known, `email` and `api_key`, as NCBI asks. The calls go through
 our Transport (transport.py: deadline per call, size caps, redirects only within the
 configured host, so the API key never reaches another); JSON answers are validated and
@@ -12,7 +13,7 @@ turned into Records in pubmed_records.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from citecheck.model import Record, Reference
@@ -25,7 +26,10 @@ from citecheck.resolve.errors import (
 )
 from citecheck.resolve.http import Caller, rate_from_headers, user_agent
 from citecheck.resolve.pubmed_records import decode_search, decode_summaries
+from citecheck.resolve.query import pubmed_term
+from citecheck.resolve.service import Hit
 from citecheck.resolve.transport import Reply, Transport, refuse_unless_ok
+from citecheck.settings import Settings
 
 T = TypeVar("T")
 
@@ -34,47 +38,6 @@ TOOL = "citecheck"
 SUMMARY_BATCH = 200  # ESummary's JSON output takes at most 500 ids (NBK25499)
 CITMATCH_BATCH = 50  # citations per ECitMatch call: keeps the URL short
 POST_ABOVE = 2000  # characters of parameters beyond which a call goes by POST
-MAX_TITLE_WORDS = 8
-# Words PubMed ignores or that say nothing about a title; searching them only narrows
-# the result set by accident.
-STOPWORDS = frozenset(
-    "a an and are as at be but by for from has have in into is it its of on or that the "
-    "their this to was were with within without via versus vs".split()
-)
-
-
-def title_words(title: str) -> list[str]:
-    """The title's first MAX_TITLE_WORDS informative words.
-
-    Split on anything not alphanumeric, as PubMed's own tokenizer does for [ti]. The
-    first words are kept (not the longest): they name the topic, and short ones such as
-    "mTOR" or "NMDA" are often the most telling.
-    """
-    words = [w for w in fold(title).split() if len(w) > 2 and w not in STOPWORDS]
-    return list(dict.fromkeys(words))[:MAX_TITLE_WORDS]
-
-
-def search_term(reference: Reference) -> str | None:
-    """An ESearch term for a reference without identifiers, or None if it has too little.
-
-    Title words carry the search; with no title, fall back to first author, year,
-    volume and first page, which together pick out one article.
-    """
-    if reference.title:
-        words = title_words(reference.title)
-        if len(words) >= 2:
-            return " AND ".join(f"{word}[ti]" for word in words)
-    clauses = []
-    if reference.authors:
-        clauses.append(f"{fold(reference.authors[0])}[1au]")
-    if reference.year:
-        clauses.append(f"{reference.year}[dp]")
-    if reference.volume:
-        clauses.append(f"{reference.volume}[vi]")
-    bounds = page_bounds(reference.pages)
-    if bounds:
-        clauses.append(f"{bounds[0]}[pg]")
-    return " AND ".join(clauses) if len(clauses) >= 3 else None
 
 
 def _citmatch_body(reply: Reply) -> dict[str, str | None]:
@@ -199,3 +162,33 @@ class PubMedClient:
                     self._fetch("esummary.fcgi", params, lambda reply: decode_summaries(reply.body))
                 )
         return records
+
+
+class PubMedService:
+    """PubMed behind the resolver's Service interface (service.py): PMIDs summarised in
+    batches (ESummary), citations matched in batches (ECitMatch; hits are PMIDs), and an
+    ESearch by the terms the reference gives (query.pubmed_term), whose PMIDs the resolver
+    summarises together with every other search's."""
+
+    name: str = SERVICE
+    kinds: frozenset[str] = frozenset({"pmid", "citation"})
+    hit_kind: str | None = "pmid"
+
+    def __init__(self, settings: Settings, caller: Caller) -> None:
+        self.caller = caller
+        self.client = PubMedClient(
+            settings.pubmed_url, settings.mailto, settings.ncbi_api_key, settings.timeout, caller
+        )
+        self._rows = settings.pubmed_rows
+
+    def identify(self, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        if kind == "citation":
+            pmids = self.client.citmatch(list(ids))
+            return {line: [pmid] for line, pmid in zip(ids, pmids, strict=True) if pmid}
+        return {record.pmid: [record] for record in self.client.summaries(list(ids)) if record.pmid}
+
+    def query(self, reference: Reference) -> str | None:
+        return pubmed_term(reference)
+
+    def search(self, query: str) -> list[Hit]:
+        return list(self.client.search_ids(query, self._rows))

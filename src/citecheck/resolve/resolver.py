@@ -1,16 +1,22 @@
 """The look-up strategy: as few calls as possible, each service within its limits.
 
-For all the references of a run at once (identical ones are looked up once):
-  1. Batched identifier look-ups, both services at the same time:
-     Crossref  `filter=doi:A,doi:B,...` for cited DOIs (50 per call);
-     PubMed    ESummary for cited PMIDs (200 per call), and ECitMatch for references
-               with journal, volume and first page (50 per call), then ESummary.
-  2. For each reference not yet settled (no record identified as the cited work),
-     concurrently: PubMed first (the DOI, else title words, then ESummary), then, if
-     still unsettled, a Crossref bibliographic search.
-A reference is "settled" by a callback (the matcher's rules), so the strategy stops as
-soon as the work is identified. A service that fails is recorded on the references it
-could not answer for, and not asked again during the run.
+For all the references of a run at once, grouped into works (works.py: the same work
+cited in many styles and pages is one work):
+  1. Identifiers, in batches, the services at the same time. Every cited identifier is
+     resolved, so that one naming nothing or another work reaches the matcher:
+     Crossref  `filter=doi:A,doi:B,...` for cited DOIs (50 per call), then
+     DataCite  `ids=A,B,...` for arXiv/Zenodo DOIs, arXiv identifiers and the DOIs
+               Crossref does not hold (registered elsewhere, or nowhere);
+     PubMed    ECitMatch for every reference without an identifier but with journal,
+               volume and first page (50 per call), then ESummary for those PMIDs and the
+               cited ones (200 per call).
+  2. Searches for each work not yet settled (no record identified as the cited work), one
+     service after another in the order that suits its kind (search.py), stopping as soon
+     as it is settled: a journal article goes to PubMed (title words; ESummary batched
+     across all the works of a wave) and, only if PubMed did not identify it, to Crossref
+     with the whole reference string; an arXiv preprint to DataCite first.
+A work is "settled" by a callback (the matcher's rules). A service that fails is recorded
+on the works it could not answer for, and not asked again during the run.
 """
 
 from __future__ import annotations
@@ -18,91 +24,44 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
-from citecheck.model import Failure, Field, Lookup, Record, Reference
-from citecheck.normalize import family_name, fold
-from citecheck.resolve.cache import Cache, open_cache, record_from_dict, record_to_dict
-from citecheck.resolve.crossref import BATCH, CrossrefClient
+from citecheck.model import Field, Lookup, Record, Reference
+from citecheck.resolve.cache import Cache, open_cache
+from citecheck.resolve.crossref import CrossrefService
+from citecheck.resolve.datacite import DataCiteService, registered_at_datacite
 from citecheck.resolve.efetch import Topics
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.http import Caller, Pacer
-from citecheck.resolve.pubmed import PubMedClient, citmatch_line, search_term
+from citecheck.resolve.pubmed import PubMedService, citmatch_line
+from citecheck.resolve.query import arxiv_id
+from citecheck.resolve.search import Searcher
+from citecheck.resolve.service import Hit, Service, hits_from_json, hits_to_json
 from citecheck.resolve.store import AnswerStore, PartlyOffline
+from citecheck.resolve.works import Key, Work, work_key
 from citecheck.settings import Settings
 
 Settled = Callable[[Reference, Lookup], bool]
-# (references settled, references in all, what the look-ups are waiting for)
+# (works settled, works in all, what the look-ups are waiting for)
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass(eq=False)  # compared and hashed by identity: one per distinct reference
-class _Work:
-    """One distinct reference being resolved (shared by all its identical copies)."""
-
-    reference: Reference
-    crossref: list[Record] = field(default_factory=list)
-    pubmed: list[Record] = field(default_factory=list)
-    failures: dict[str, Failure] = field(default_factory=dict)
-    # (kind, identifier) -> the record it names, or None: it names nothing.
-    cited: dict[tuple[str, str], Record | None] = field(default_factory=dict)
-
-    def lookup(self) -> Lookup:
-        return Lookup(
-            records=tuple(merge(self.crossref, self.pubmed)),
-            failures=tuple(self.failures.values()),
-            unresolved=tuple(
-                dict.fromkeys(
-                    Field(kind) for (kind, _), record in self.cited.items() if record is None
-                )
-            ),
-        )
-
-    def failed(self, failure: ServiceUnavailable) -> None:
-        self.failures.setdefault(failure.service, Failure(failure.service, failure.reason))
-
-
-def merge(crossref: list[Record], pubmed: list[Record]) -> list[Record]:
-    """One candidate per work: a Crossref record takes the PMID, journal names and
-    retraction flag of the PubMed record with the same DOI."""
-    by_doi = {r.doi: r for r in pubmed if r.doi}
-    merged = []
-    for record in dict.fromkeys(crossref):
-        twin = by_doi.pop(record.doi, None) if record.doi else None
-        if twin is not None:
-            record = Record(
-                **{
-                    **record.__dict__,
-                    "pmid": twin.pmid,
-                    "journals": tuple(dict.fromkeys(record.journals + twin.journals)),
-                    "retracted": record.retracted or twin.retracted,
-                }
-            )
-        merged.append(record)
-    merged.extend(r for r in dict.fromkeys(pubmed) if not r.doi or r.doi in by_doi)
-    return merged
-
-
-def identity(reference: Reference) -> tuple[str, ...]:
-    """References that are the same citation, wherever they appear, share this key: the
-    parsed fields when there is a title (the same citation in APA on one page and in
-    Vancouver on another is looked up once), else the text itself."""
-    ids = (reference.doi or "", reference.pmid or "")
-    if not reference.title:
-        return (*ids, fold(reference.raw))
-    first_author = fold(family_name(reference.authors[0])) if reference.authors else ""
-    fields = (reference.journal, reference.volume, reference.issue, reference.pages)
-    return (
-        *ids,
-        first_author,
-        str(reference.year or ""),
-        fold(reference.title),
-        *(fold(value or "") for value in fields),
-    )
+Named = dict[tuple[str, str], list[Record] | None]  # (kind, id) -> records; None: not asked
 
 
 def _never_settled(reference: Reference, lookup: Lookup) -> bool:
     return False
+
+
+def cited_ids(reference: Reference) -> list[tuple[str, str]]:
+    """The identifiers a reference cites, as (kind, value); DOIs lowercase (DOIs are
+    case-insensitive: DOI Handbook 2.4)."""
+    ids = []
+    if reference.doi:
+        ids.append(("doi", reference.doi.lower()))
+    if reference.pmid:
+        ids.append(("pmid", reference.pmid))
+    arxiv = arxiv_id(reference)
+    if arxiv:
+        ids.append(("arxiv", arxiv))
+    return ids
 
 
 class Resolver:
@@ -115,7 +74,11 @@ class Resolver:
                 settings.cache_positive_days,
                 settings.cache_negative_days,
             )
-        origins = {"crossref": settings.crossref_url, "pubmed": settings.pubmed_url}
+        origins = {
+            "crossref": settings.crossref_url,
+            "pubmed": settings.pubmed_url,
+            "datacite": settings.datacite_url,
+        }
         self._store = AnswerStore(cache, settings.offline, origins)
 
         def caller(service: str, rate: float, concurrency: int) -> Caller:
@@ -127,20 +90,16 @@ class Resolver:
                 max_retry_after=settings.max_retry_after,
             )
 
-        self._crossref_caller = caller(
-            "crossref", settings.crossref_rate, settings.crossref_concurrency
+        self.crossref = CrossrefService(
+            settings, caller("crossref", settings.crossref_rate, settings.crossref_concurrency)
         )
-        self._pubmed_caller = caller("pubmed", settings.pubmed_rate, settings.pubmed_concurrency)
-        self._crossref = CrossrefClient(
-            settings.crossref_url, settings.mailto, settings.timeout, self._crossref_caller
+        self.pubmed = PubMedService(
+            settings, caller("pubmed", settings.pubmed_rate, settings.pubmed_concurrency)
         )
-        self._pubmed = PubMedClient(
-            settings.pubmed_url,
-            settings.mailto,
-            settings.ncbi_api_key,
-            settings.timeout,
-            self._pubmed_caller,
+        self.datacite = DataCiteService(
+            settings, caller("datacite", settings.datacite_rate, settings.datacite_concurrency)
         )
+        self.services: tuple[Service, ...] = (self.pubmed, self.crossref, self.datacite)
 
     def close(self) -> None:
         self._store.close()
@@ -148,21 +107,68 @@ class Resolver:
     def topics(self) -> Topics:
         """What cited works are about (MeSH, abstracts; resolve/efetch.py), through the same
         PubMed transport and answer store as the look-ups."""
-        return Topics(self._pubmed, self._store, self._crossref)
+        return Topics(self.pubmed.client, self._store, self.crossref.client)
 
     def waiting(self) -> str:
         """Which services calls are queued for, e.g. "pubmed 5, crossref 2" ("" for none)."""
-        queued = [
-            (client.service, client.pacer.waiting)
-            for client in (self._pubmed_caller, self._crossref_caller)
-            if client.pacer.waiting
-        ]
-        return ", ".join(f"{service} {count}" for service, count in queued)
+        queued = [(s.name, s.caller.pacer.waiting) for s in self.services]
+        return ", ".join(f"{name} {count}" for name, count in queued if count)
+
+    # --- answers, remembered -----------------------------------------------------------
+
+    def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
+        """The records each identifier names at `service`: remembered answers first, the
+        rest in the service's batches. Identifiers among the hits (ECitMatch's PMIDs) are
+        identified in turn, all in one go. Offline, the identifiers whose answers are not
+        all cached raise PartlyOffline, which carries the records of the others."""
+        if not ids:
+            return {}
+        answers, offline = self._store.available(
+            service.name,
+            kind,
+            list(ids),
+            lambda missing: {
+                key: hits_to_json(hits) for key, hits in service.identify(kind, missing).items()
+            },
+        )
+        hits = {i: hits_from_json(answers[i]) for i in ids if i in answers}
+        try:
+            found = self.records(service, hits)
+        except PartlyOffline as partial:
+            found, offline = partial.answered, offline or partial
+        if offline is not None:
+            raise PartlyOffline(service.name, found, [i for i in ids if i not in found])
+        return found
+
+    def search(self, service: Service, query: str) -> list[Hit]:
+        """A remembered search, or the service's answer to it."""
+        answer = self._store.answer(
+            service.name, "search", query, lambda: hits_to_json(service.search(query))
+        )
+        return hits_from_json(answer)
+
+    def records(self, service: Service, hits: dict[str, list[Hit]]) -> dict[str, list[Record]]:
+        """Hits as records: the identifiers among them identified in one batch (offline,
+        PartlyOffline for the keys whose identifiers are not all cached)."""
+        pending = sorted({h for found in hits.values() for h in found if isinstance(h, str)})
+        offline: PartlyOffline | None = None
+        try:
+            named = self.identify(service, service.hit_kind or "", pending) if pending else {}
+        except PartlyOffline as partial:
+            named, offline = partial.answered, partial
+        records = {
+            key: [r for h in found for r in ([h] if isinstance(h, Record) else named.get(h, []))]
+            for key, found in hits.items()
+            if offline is None or all(h in named for h in found if isinstance(h, str))
+        }
+        if offline is not None:
+            raise PartlyOffline(service.name, records, [k for k in hits if k not in records])
+        return records
 
     # --- the public API ------------------------------------------------------------------
 
     def lookup(self, reference: Reference) -> Lookup:
-        """Everything both services say about one reference (no early stop)."""
+        """Everything the services say about one reference (no early stop)."""
         return self.resolve_all([reference])[0]
 
     def resolve_all(
@@ -171,11 +177,12 @@ class Resolver:
         settled: Settled = _never_settled,
         progress: Progress | None = None,
     ) -> list[Lookup]:
-        """A Lookup for each reference, in order; identical references are resolved once."""
-        works: dict[tuple[str, ...], _Work] = {}
+        """A Lookup for each reference, in order; each work is looked up once."""
+        works: dict[Key, Work] = {}
         for reference in references:
-            works.setdefault(identity(reference), _Work(reference))
-        pending = list(works.values())
+            works.setdefault(work_key(reference), Work(work_key(reference))).references.append(
+                reference
+            )
         done = 0
         lock = threading.Lock()
 
@@ -186,187 +193,84 @@ class Resolver:
                 if progress is not None:
                     progress(done, len(works), self.waiting())
 
-        # Stage 1: batched identifier look-ups, one thread per service.
+        named = self._identify_all(list(works.values()))
+
+        def is_settled(work: Work) -> bool:
+            return any(settled(r, work.lookup(unresolved(r, named))) for r in work.references)
+
+        unsettled = [w for w in works.values() if not is_settled(w)]
+        finished(len(works) - len(unsettled))
+        Searcher(self, is_settled, finished, self._settings.workers).run(unsettled)
+        return [works[work_key(r)].lookup(unresolved(r, named)) for r in references]
+
+    # --- stage 1: identifiers ------------------------------------------------------------
+
+    def _identify_all(self, works: list[Work]) -> Named:
+        """Stage 1: every cited identifier, and ECitMatch, in batches; each work gets the
+        records its citations' identifiers name."""
+        named: Named = {}
         with ThreadPoolExecutor(max_workers=2) as pool:
             for future in [
-                pool.submit(self._crossref_by_doi, pending),
-                pool.submit(self._pubmed_by_ids, pending),
+                pool.submit(self._identify_dois, works, named),
+                pool.submit(self._identify_at_pubmed, works, named),
             ]:
                 future.result()
-        unsettled = [w for w in pending if not settled(w.reference, w.lookup())]
-        finished(len(pending) - len(unsettled))
+        return named
 
-        # Stage 2: one task per unsettled reference, within each service's limits.
-        def search(work: _Work) -> None:
-            self._search(work, settled)
-            finished(1)
-
-        pool = ThreadPoolExecutor(max_workers=self._settings.workers)
+    def _ask(self, service: Service, kind: str, ids: list[tuple[Work, str]], named: Named) -> None:
+        """Identify `ids` at `service`; each work gets the records, or the failure."""
+        offline: PartlyOffline | None = None
         try:
-            for future in [pool.submit(search, work) for work in unsettled]:
-                future.result()
-        except BaseException:  # Ctrl-C included: drop what has not started, then re-raise
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
-        return [works[identity(reference)].lookup() for reference in references]
-
-    # --- stage 1 ---------------------------------------------------------------------------
-
-    def _crossref_by_doi(self, works: list[_Work]) -> None:
-        # A comma would split the DOI inside a filter list; such DOIs go one by one later.
-        with_doi = [w for w in works if w.reference.doi and "," not in w.reference.doi]
-        if not with_doi:
-            return
-
-        def fetch(dois: list[str]) -> dict[str, list[dict[str, object]]]:
-            found: dict[str, list[dict[str, object]]] = {}
-            for start in range(0, len(dois), BATCH):
-                batch = dois[start : start + BATCH]
-                records = self._crossref.by_dois(batch)
-                for one in batch:
-                    record = records.get(one)
-                    found[one] = [record_to_dict(record)] if record else []
-            return found
-
-        def doi(work: _Work) -> str:
-            return (work.reference.doi or "").lower()  # Crossref DOIs are case-insensitive
-
-        try:
-            answers, offline = self._store.available(
-                "crossref", "doi", [doi(w) for w in with_doi], fetch
-            )
+            found = self.identify(service, kind, list(dict.fromkeys(i for _, i in ids)))
+        except PartlyOffline as partial:  # offline: only the ones not cached are unavailable
+            found, offline = partial.answered, partial
         except ServiceUnavailable as failure:
-            for work in with_doi:
+            for work, _ in ids:
                 work.failed(failure)
             return
-        for work in with_doi:
-            if doi(work) not in answers and offline is not None:
-                work.failed(offline)  # offline, and this one is not in the cache
+        for work, value in ids:
+            if offline is not None and value not in found:
+                work.failed(offline)
                 continue
-            records = [record_from_dict(d) for d in answers[doi(work)]]
-            work.crossref.extend(records)
-            work.cited[("doi", doi(work))] = records[0] if records else None
+            work.add(found.get(value, []))
+            if kind != "citation":
+                known = named.get((kind, value)) or []
+                named[(kind, value)] = known + found.get(value, [])
 
-    def _summaries(self, pmids: list[str]) -> tuple[dict[str, Record], ServiceUnavailable | None]:
-        """PubMed records for PMIDs, from the store or in batches of ESummary; offline, the
-        failure for the PMIDs not in the cache (which are then absent)."""
+    def _identify_dois(self, works: list[Work], named: Named) -> None:
+        """Crossref for DOIs registered there, DataCite for its own (arXiv, Zenodo) and for
+        arXiv identifiers, then DataCite again for the DOIs Crossref does not hold."""
+        dois = [(w, i) for w in works for r in w.references for k, i in cited_ids(r) if k == "doi"]
+        # A comma would split a DOI inside Crossref's filter list; DataCite takes it alone.
+        at_crossref = {d for _, d in dois if not registered_at_datacite(d) and "," not in d}
+        self._ask(self.crossref, "doi", [(w, d) for w, d in dois if d in at_crossref], named)
+        elsewhere = [(w, d) for w, d in dois if d not in at_crossref or named.get(("doi", d)) == []]
+        arxiv = [
+            (w, i) for w in works for r in w.references for k, i in cited_ids(r) if k == "arxiv"
+        ]
+        self._ask(self.datacite, "doi", elsewhere, named)
+        self._ask(self.datacite, "arxiv", arxiv, named)
 
-        def fetch(missing: list[str]) -> dict[str, list[dict[str, object]]]:
-            records = {r.pmid: r for r in self._pubmed.summaries(missing)}
-            return {p: [record_to_dict(records[p])] if p in records else [] for p in missing}
-
-        answers, offline = self._store.available("pubmed", "pmid", pmids, fetch)
-        return {p: record_from_dict(v[0]) for p, v in answers.items() if v}, offline
-
-    def _pubmed_by_ids(self, works: list[_Work]) -> None:
-        by_pmid = [w for w in works if w.reference.pmid]
-        by_venue = {
-            w: line
+    def _identify_at_pubmed(self, works: list[Work], named: Named) -> None:
+        pmids = [
+            (w, i) for w in works for r in w.references for k, i in cited_ids(r) if k == "pmid"
+        ]
+        lines = [
+            (w, line)
             for w in works
-            if not w.reference.pmid and not w.reference.doi
-            for line in [citmatch_line(w.reference)]
+            for r in w.references
+            if not (r.pmid or r.doi)  # an identifier names the work more surely
+            for line in [citmatch_line(r)]
             if line
-        }
-        involved = by_pmid + list(by_venue)
-        if not involved:
-            return
-        # Offline, a work whose citation line or PMIDs are not all in the cache is
-        # unavailable; the others get their cached answers.
-        unavailable: dict[_Work, ServiceUnavailable] = {}
-        try:
-            matched: dict[str, list[str]] = {}
-            if by_venue:
-                matched, offline = self._store.available(
-                    "pubmed",
-                    "citmatch",
-                    list(by_venue.values()),
-                    lambda missing: {
-                        line: [pmid] if pmid else []
-                        for line, pmid in zip(missing, self._pubmed.citmatch(missing), strict=True)
-                    },
-                )
-                if offline is not None:
-                    unavailable.update(
-                        {w: offline for w, line in by_venue.items() if line not in matched}
-                    )
-            wanted = {w: [w.reference.pmid or ""] for w in by_pmid}
-            wanted.update({w: matched.get(line, []) for w, line in by_venue.items()})
-            pmids = sorted({p for ids in wanted.values() for p in ids})
-            records, offline = self._summaries(pmids)
-        except ServiceUnavailable as failure:
-            for work in involved:
-                work.failed(failure)
-            return
-        if offline is not None:
-            cached = set(offline.answered) if isinstance(offline, PartlyOffline) else set()
-            for work, ids in wanted.items():
-                if any(p not in cached for p in ids):
-                    unavailable.setdefault(work, offline)
-        for work, lost in unavailable.items():
-            work.failed(lost)
-        for work, ids in wanted.items():
-            if work in unavailable:
-                continue
-            work.pubmed.extend(records[p] for p in ids if p in records)
-        for work in by_pmid:
-            if work not in unavailable:
-                pmid = work.reference.pmid or ""
-                work.cited[("pmid", pmid)] = records.get(pmid)
+        ]
+        self._ask(self.pubmed, "citation", lines, named)
+        self._ask(self.pubmed, "pmid", pmids, named)
 
-    # --- stage 2 ---------------------------------------------------------------------------
 
-    def _search(self, work: _Work, settled: Settled) -> None:
-        reference = work.reference
-        try:
-            work.pubmed.extend(self._pubmed_search(reference))
-        except ServiceUnavailable as failure:
-            work.failed(failure)
-        if settled(reference, work.lookup()):
-            return
-        try:
-            work.crossref.extend(self._crossref_search(reference, work))
-        except ServiceUnavailable as failure:
-            work.failed(failure)
-
-    def _pubmed_search(self, reference: Reference) -> list[Record]:
-        if reference.doi:
-            term: str | None = f"{reference.doi}[doi]"
-            rows = 2
-        else:
-            term = search_term(reference)
-            rows = self._settings.pubmed_rows
-        if term is None:
-            return []
-        query = term
-        pmids = self._store.answer(
-            "pubmed", "search", query, lambda: self._pubmed.search_ids(query, rows)
-        )
-        records, offline = self._summaries(list(pmids))
-        if offline is not None:  # one work: any summary missing leaves it unavailable
-            raise offline
-        return [records[p] for p in pmids if p in records]
-
-    def _crossref_search(self, reference: Reference, work: _Work) -> list[Record]:
-        found: list[Record] = []
-        doi = reference.doi
-        if doi and "," in doi:  # not looked up in a batch
-            answer = self._store.answer(
-                "crossref",
-                "doi",
-                doi,
-                lambda: [record_to_dict(r) for r in self._crossref.by_doi(doi)],
-            )
-            found.extend(record_from_dict(d) for d in answer)
-            work.cited[("doi", doi.lower())] = found[0] if found else None
-            if found:
-                return found
-        citation = " ".join(reference.raw.split())
-        rows = self._settings.crossref_rows
-        answer = self._store.answer(
-            "crossref",
-            "search",
-            fold(citation),
-            lambda: [record_to_dict(r) for r in self._crossref.search(citation, rows)],
-        )
-        return [record_from_dict(d) for d in answer]
+def unresolved(reference: Reference, named: Named) -> tuple[Field, ...]:
+    """The identifiers the reference cites that every service asked said name nothing."""
+    fields: list[Field] = []
+    for kind, value in cited_ids(reference):
+        if named.get((kind, value)) == [] and kind in ("doi", "pmid"):
+            fields.append(Field(kind))
+    return tuple(fields)

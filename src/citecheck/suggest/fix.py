@@ -63,7 +63,7 @@ def _entry_lines(lines: list[str], raw: str, line: int, plain: Strip) -> tuple[i
     return None
 
 
-def _fix_text(text: str, verdicts: Sequence[Verdict], plain: Strip) -> str:
+def _fix_text(text: str, verdicts: Sequence[Verdict], plain: Strip) -> tuple[str, int]:
     lines = text.split("\n")
     spans = []
     for verdict in verdicts:
@@ -75,7 +75,7 @@ def _fix_text(text: str, verdicts: Sequence[Verdict], plain: Strip) -> str:
     for (first, last), suggestion in sorted(spans, reverse=True):
         marker = _MARKER.match(lines[first])
         lines[first:last] = [(marker.group(0) if marker else "") + suggestion]
-    return "\n".join(lines)
+    return "\n".join(lines), len(spans)
 
 
 def _bibtex_value(mismatch: Mismatch) -> str:
@@ -103,7 +103,8 @@ def _setter(value: str) -> Callable[[re.Match[str]], str]:
     return put
 
 
-def _fix_bibtex(text: str, verdicts: Sequence[Verdict]) -> str:
+def _fix_bibtex(text: str, verdicts: Sequence[Verdict]) -> tuple[str, int]:
+    changed = 0
     for verdict in sorted(verdicts, key=lambda v: -v.reference.line):
         if verdict.status is not Status.MISMATCHED:
             continue
@@ -122,12 +123,13 @@ def _fix_bibtex(text: str, verdicts: Sequence[Verdict]) -> str:
                 block = field_re.sub(_setter(f"{{{value}}}"), block, count=1)
             else:  # a field the entry lacks: added after the entry's key line
                 block = re.sub(r"^(@\w+\s*\{[^,\n]*,)", rf"\1\n  {name} = {{{value}}},", block)
+        changed += block != text[start:end]
         text = text[:start] + block + text[end:]
-    return text
+    return text, changed
 
 
-def corrected(text: str, kind: DocumentKind, verdicts: Sequence[Verdict]) -> str:
-    """The document's text with its mismatched references corrected."""
+def corrected(text: str, kind: DocumentKind, verdicts: Sequence[Verdict]) -> tuple[str, int]:
+    """The document's text with its mismatched references corrected, and how many."""
     if kind is DocumentKind.BIBTEX:
         return _fix_bibtex(text, verdicts)
     return _fix_text(text, verdicts, strip_line if kind is DocumentKind.MARKDOWN else _same)
