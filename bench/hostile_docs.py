@@ -12,6 +12,12 @@ process that hangs is killed after its time budget, one whose memory passes 2.5 
 killed there; the table says so. All runs are --offline with an empty cache: nothing is
 looked up, every reference is `unverified`, which is enough to see that a document was
 read. Options a version does not know (the limits) are left out for it.
+
+    python bench/hostile_docs.py --real-depth [--mirror /work/.mirror]
+
+measures instead how deep the real pages of the reading benchmark (bench/realdocs/html.json,
+read from the fetched repositories: see bench/realdocs.py) nest their elements, to check
+that the --max-nesting default refuses none of them.
 """
 
 from __future__ import annotations
@@ -264,11 +270,42 @@ def _says(case: Case, folder: Path, stderr: str) -> str:
     return "; ".join(parts) or "no file in the report"
 
 
+def real_depths(mirror: Path) -> list[tuple[str, int]]:
+    """(page, deepest nesting) for the real HTML pages of bench/realdocs, deepest first."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from realdocs import read
+
+    from citecheck.extract.limits import NestingLimitError, check_html_nesting
+
+    def depth(markup: str) -> int:  # the least limit the page passes (a binary search)
+        low, high = 1, 1 << 20
+        while low < high:
+            middle = (low + high) // 2
+            try:
+                check_html_nesting(markup, middle)
+                high = middle
+            except NestingLimitError:
+                low = middle + 1
+        return low
+
+    manifest = json.loads((REPO / "bench" / "realdocs" / "html.json").read_text())
+    documents = manifest["documents"]
+    found = [(d["id"], depth(read(mirror, d).decode("utf-8", "replace"))) for d in documents]
+    return sorted(found, key=lambda item: -item[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="case names to run (default: all)")
     parser.add_argument("--json", type=Path, help="also write the outcomes to this file")
+    parser.add_argument("--real-depth", action="store_true", help="real pages' nesting depth")
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     args = parser.parse_args()
+    if args.real_depth:
+        depths = real_depths(args.mirror)
+        print(f"{len(depths)} real pages; deepest nesting: {depths[0][1]} ({depths[0][0]})")
+        print("next: " + ", ".join(f"{name} {depth}" for name, depth in depths[1:8]))
+        return 0
     import citecheck
 
     known = _known_options()

@@ -25,7 +25,9 @@ def _offline_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("CITECHECK_PUBMED_URL", NOWHERE)
     monkeypatch.setenv("CITECHECK_DATACITE_URL", NOWHERE)
     monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "citecheck-cache"))
-    for name in ("NCBI_API_KEY", "CITECHECK_MAILTO", "NO_COLOR"):
+    # COLUMNS/LINES: pytest-xdist's workers set them (80), which would narrow the terminal
+    # report of every command run by a test.
+    for name in ("NCBI_API_KEY", "CITECHECK_MAILTO", "NO_COLOR", "COLUMNS", "LINES"):
         monkeypatch.delenv(name, raising=False)
 
 

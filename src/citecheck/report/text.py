@@ -181,7 +181,9 @@ class Writer:
             soft_wrap=False,
         )
         for item in items:
-            console.print(item)
+            # Lines (a path, an error, the summary) are not cut at the width: a path
+            # broken in two cannot be pasted or searched for; the terminal wraps them.
+            console.print(item, soft_wrap=not isinstance(item, Table))
         text = buffer.getvalue()
         # rich pads table cells to the column width; trailing blanks only get in the way of
         # people who paste the report or diff it.
