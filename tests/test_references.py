@@ -374,3 +374,19 @@ def test_numbered_list_of_ordinary_text_is_not_a_reference_list() -> None:
         )
     )  # fmt: skip
     assert find_entries(f"{INTRO}Method\n\n{steps}\n") == []
+
+
+def test_chicago_entries_of_one_author_with_journal_only() -> None:
+    """Chicago author-date cites a sole author as "Family, Given." and a clinic page often
+    gives only the journal: such a list was not found at all."""
+    text = (
+        "References\n\n"
+        "1. Moreau, Renée. 2005. “Safety and Tolerability of Esketamine in Older Adults.” "
+        "American Journal of Psychiatry.\n"
+        "2. Janssen, Lars F.. 2010. “Efficacy of Magnesium Sulfate in Chronic Migraine.” "
+        "The Clinical Journal of Pain.\n"
+        "3. Liu, Pierre, Maurizio Fava, and Amara Demir, et al. 2013. “Dose-response of "
+        "Magnesium Sulfate in Chronic Postsurgical Pain.” Pain Medicine.\n"
+    )
+    entries = find_entries(text)
+    assert [e.raw.split(",")[0] for e in entries] == ["Moreau", "Janssen", "Liu"]

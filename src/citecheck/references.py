@@ -78,7 +78,8 @@ _FEATURES = {
     ),
     "author": re.compile(
         rf"^{_PARTICLES}*(?:Ó\s+)?{_NAME}(?:\s{_NAME})?,\s*(?:[{_UC}]\.|[{_UC}]{{1,2}}[,\s]"
-        rf"|[{_UC}][a-z]+(?:\s[{_UC}]\.)?,)"
+        # "Family, Given," or, for a sole author in Chicago, "Family, Given." / "Given F.."
+        rf"|[{_UC}][^\W\d_]+(?:\s[{_UC}]\.)?[,.])"
         rf"|^{_PARTICLES}*{_NAME}(?:\s{_NAME}){{0,2}}\s+[{_UC}]{{1,3}}(?:,|\.|\s+et\s+al|$)"
         rf"|^(?:[{_UC}]\.\s?-?){{1,3}}\s*{_NAME}"
     ),

@@ -16,18 +16,20 @@ publicationYear, types, relatedIdentifiers, container}}], "meta": {...}}.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any
 
-import requests
-
-from citecheck.model import Record, Reference, Source
-from citecheck.normalize import author_label, clean_doi
-from citecheck.resolve.errors import ServiceUnavailable, TransientError
-from citecheck.resolve.http import Caller, retry_after_seconds, user_agent
+from citecheck.model import Record, Reference
+from citecheck.resolve.datacite_records import decode_dois
+from citecheck.resolve.errors import (
+    GarbledAnswerError,
+    InvalidAnswerError,
+    ServiceUnavailable,
+    TransientError,
+)
+from citecheck.resolve.http import Caller, user_agent
 from citecheck.resolve.query import bibliographic, plain_words
 from citecheck.resolve.service import Hit
+from citecheck.resolve.transport import Transport, refuse_unless_ok
 from citecheck.settings import Settings
 
 SERVICE = "datacite"
@@ -41,73 +43,9 @@ def registered_at_datacite(doi: str) -> bool:
 
 
 def arxiv_doi(identifier: str) -> str:
-    """arXiv's DataCite DOI for an arXiv identifier (arXiv has registered 10.48550/arXiv.ID
-    for every article since 2022: info.arxiv.org/help/doi)."""
+    """arXiv's DataCite DOI for an arXiv identifier (arXiv registers 10.48550/arXiv.ID for
+    its articles: info.arxiv.org/help/doi)."""
     return f"10.48550/arxiv.{identifier.lower()}"
-
-
-def _kebab(relation: str) -> str:
-    """DataCite's relationType ("IsVersionOf") in Crossref's spelling ("is-version-of")."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", relation).lower()
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def doi_to_record(item: Any) -> Record:
-    """One JSON:API `data` item as a Record; ServiceUnavailable if it is not one."""
-    attributes = item.get("attributes") if isinstance(item, dict) else None
-    if not isinstance(attributes, dict) or not isinstance(attributes.get("doi"), str):
-        raise ServiceUnavailable(SERVICE, "answer of an unexpected shape (no DOI)")
-    authors = []
-    for creator in attributes.get("creators") or []:
-        if not isinstance(creator, dict):
-            raise ServiceUnavailable(SERVICE, "answer of an unexpected shape (creators)")
-        family = _text(creator.get("familyName"))
-        name = _text(creator.get("name"))
-        if family:
-            authors.append(author_label(family, _text(creator.get("givenName"))))
-        elif name:
-            authors.append(name)
-    titles = [t.get("title") for t in attributes.get("titles") or [] if isinstance(t, dict)]
-    title = next((_text(t) for t in titles if _text(t)), None)
-    container = attributes.get("container") or {}
-    publisher = attributes.get("publisher")
-    if isinstance(publisher, dict):  # the object form DataCite announced for 2027
-        publisher = publisher.get("name")
-    venue = _text(container.get("title") if isinstance(container, dict) else None)
-    names = tuple(dict.fromkeys(n for n in (venue, _text(publisher)) if n))
-    year = attributes.get("publicationYear")
-    try:
-        year = int(year) if year is not None else None
-    except (TypeError, ValueError):
-        raise ServiceUnavailable(SERVICE, "answer of an unexpected shape (year)") from None
-    types = attributes.get("types") or {}
-    related = [
-        (_kebab(str(r.get("relationType"))), clean_doi(str(r.get("relatedIdentifier"))) or "")
-        for r in attributes.get("relatedIdentifiers") or []
-        if isinstance(r, dict) and str(r.get("relatedIdentifierType")).upper() == "DOI"
-    ]
-    return Record(
-        source=Source.DATACITE,
-        authors=tuple(authors),
-        title=title,
-        journal=names[0] if names else None,
-        journals=names,
-        year=year,
-        doi=clean_doi(attributes["doi"]),
-        kind=_text(types.get("resourceTypeGeneral")) if isinstance(types, dict) else None,
-        publisher=_text(publisher),
-        relations=tuple((kind, target) for kind, target in related if target),
-    )
-
-
-def _records(data: Any) -> list[Record]:
-    items = data.get("data") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise ServiceUnavailable(SERVICE, "answer of an unexpected shape (no data list)")
-    return [doi_to_record(item) for item in items]
 
 
 class DataCiteService:
@@ -119,38 +57,28 @@ class DataCiteService:
 
     def __init__(self, settings: Settings, caller: Caller) -> None:
         self.caller = caller
-        self._base_url = settings.datacite_url
-        self._timeout = settings.timeout
         self._rows = settings.crossref_rows
-        self._mailto = settings.mailto
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = user_agent(settings.mailto)
+        self._identity = {"mailto": settings.mailto} if settings.mailto else {}
+        self._transport = Transport(
+            SERVICE,
+            settings.datacite_url,
+            timeout=settings.timeout,
+            user_agent=user_agent(settings.mailto),
+        )
 
     def _get(self, params: dict[str, str]) -> list[Record]:
-        """One paced, retried GET /dois."""
-        if self._mailto:
-            params = {**params, "mailto": self._mailto}
+        """One paced, retried GET /dois (through the bounded transport: deadline per call,
+        size caps, redirects only within DataCite's host), its answer validated."""
 
         def attempt() -> list[Record]:
+            reply = self._transport.get("/dois", {**params, **self._identity})
+            refuse_unless_ok(reply, SERVICE)
             try:
-                response = self._session.get(
-                    f"{self._base_url}/dois", params=params, timeout=self._timeout
-                )
-            except requests.Timeout as error:
-                raise TransientError("no answer (timed out)") from error
-            except requests.RequestException as error:
-                raise TransientError("no answer (could not connect)") from error
-            status = response.status_code
-            if status == 429 or status >= 500:
-                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-                raise TransientError(f"HTTP {status}", retry_after=retry_after, status=status)
-            if status != 200:
-                raise ServiceUnavailable(SERVICE, f"HTTP {status} (request refused)")
-            try:
-                data = response.json()
-            except ValueError as error:
-                raise TransientError("answer is not JSON") from error
-            return _records(data)
+                return decode_dois(reply.body)
+            except GarbledAnswerError as error:
+                raise TransientError(str(error)) from None
+            except InvalidAnswerError as error:
+                raise ServiceUnavailable(SERVICE, str(error)) from None
 
         return self.caller.call(attempt)
 

@@ -27,6 +27,8 @@ STOPWORDS = frozenset(
 _BREAKS = re.compile(r"[.;:?!()\[\]{}\"“”‘’«»|]+|\s['’]|['’]\s|\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _INITIALS = re.compile(r"[A-Z]{1,3}")  # "RM", "A": the initials of an author list
+# Vancouver names opening a run ("Hoffmann E, Stech Y, Universal primer set..."): authors.
+_LEADING_NAMES = re.compile(r"^(?:[A-Z][\w'’-]+\s+[A-Z]{1,3},\s*)+(?=\S)")
 _IDENTIFIER = re.compile(
     r"\b10\.\d{4,9}/\S+"  # a DOI
     r"|\bPMID:?\s*\d{1,8}\b"
@@ -53,6 +55,7 @@ def title_runs(raw: str) -> list[str]:
         run = " ".join(piece.split()).strip(" ,")
         if _INITIALS.fullmatch(previous):
             run = re.sub(r"^(?:[A-Z][\w'’-]+,\s*)+", "", run)
+        run = _LEADING_NAMES.sub("", run)
         previous = run
         words = [w for w in _WORD.findall(run) if w.lower() not in ("et", "al")]
         if len(words) < MIN_TITLE_WORDS:

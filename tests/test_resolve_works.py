@@ -1,0 +1,291 @@
+"""The look-up strategy against the local fakes: works searched once, every kind looked up,
+DataCite for arXiv and Zenodo, summaries in batches, the raw string always searched."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from citecheck.check import NOT_INDEXED_REASONS, check_paths
+from citecheck.match import is_settled
+from citecheck.model import Field, Lookup, Reference, Source, Status
+from citecheck.resolve import Resolver
+from citecheck.resolve.query import identifiable, pubmed_term, title_runs
+from citecheck.resolve.works import work_key
+from citecheck.settings import Settings, from_environment
+from fakes import FakeServices
+from samples import BERMAN_CITED
+from samples import LI_CITED as LI
+
+ATTENTION = Reference(
+    index=1,
+    raw="Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. arXiv:1706.03762, 2017.",
+    kind="preprint",
+    authors=("Vaswani A", "Shazeer N", "Parmar N"),
+    et_al=True,
+    title="Attention is all you need",
+    year=2017,
+)
+
+
+def settings(**changes: object) -> Settings:
+    base = from_environment(mailto="editor@example.org")
+    return dataclasses.replace(base, backoff=0.01, **changes)  # type: ignore[arg-type]
+
+
+def resolve(*references: Reference, **changes: object) -> list[Lookup]:
+    return list(Resolver(settings(**changes)).resolve_all(references, settled=is_settled))
+
+
+# --- DataCite ------------------------------------------------------------------------------
+
+
+def test_an_arxiv_preprint_is_identified_at_datacite(services: FakeServices) -> None:
+    [lookup] = Resolver(settings()).resolve_all([ATTENTION], settled=is_settled)
+    [record] = lookup.records
+    assert (record.source, record.doi) == (Source.DATACITE, "10.48550/arxiv.1706.03762")
+    assert (record.kind, record.journal, record.year) == ("Preprint", "arXiv", 2017)
+    assert record.authors[:2] == ("Vaswani A", "Shazeer N")
+    [call] = services.requests  # identified by its arXiv id: nothing else asked
+    assert call.service == "datacite" and call.path == "/datacite/dois"
+    assert call.params["ids"] == "10.48550/arxiv.1706.03762"
+    assert call.params["mailto"] == "editor@example.org"
+    assert "mailto:editor@example.org" in call.user_agent
+
+
+def test_a_zenodo_doi_goes_to_datacite_and_a_doi_crossref_lacks_too(
+    services: FakeServices,
+) -> None:
+    zenodo = Reference(index=1, raw="Registry data. Zenodo.", doi="10.5281/zenodo.7654321")
+    elsewhere = Reference(index=2, raw="Somebody. Some work.", doi="10.9999/unknown.1")
+    dataset, unknown = Resolver(settings()).resolve_all([zenodo, elsewhere], settled=is_settled)
+    assert [r.kind for r in dataset.records] == ["Dataset"]
+    assert dataset.records[0].publisher == "Zenodo"
+    assert unknown.unresolved == (Field.DOI,)  # neither registry holds it
+    [batch] = services.calls_to("crossref", "works")[:1]
+    assert batch.params["filter"] == "doi:10.9999/unknown.1"  # the Zenodo DOI is not asked
+    asked = [c.params["ids"] for c in services.calls_to("datacite")]
+    assert "10.5281/zenodo.7654321" in asked[0] and "10.9999/unknown.1" in ",".join(asked)
+
+
+@pytest.mark.parametrize("mode", ["down", "garbage", "wrong_shape", "rate_limited"])
+def test_datacite_failing_leaves_the_preprint_unverified_never_not_found(
+    services: FakeServices, mode: str
+) -> None:
+    services.set_mode("datacite", mode)
+    [lookup] = resolve(ATTENTION, retries=0, max_retry_after=0.0)
+    assert "datacite" in {f.service for f in lookup.failures}
+    assert lookup.unresolved == ()
+
+
+# --- every kind ----------------------------------------------------------------------------
+
+
+def test_a_preprint_found_at_crossref_carries_its_published_version(
+    services: FakeServices,
+) -> None:
+    preprint = Reference(
+        index=1,
+        raw="Haddad R, Whitfield C, Moreno L. Repeated ketamine infusions for chronic "
+        "neuropathic pain: an open-label cohort. medRxiv. 2021.",
+        kind="preprint",
+        authors=("Haddad R", "Whitfield C", "Moreno L"),
+        title="Repeated ketamine infusions for chronic neuropathic pain: an open-label cohort",
+        journal="medRxiv",
+        year=2021,
+    )
+    [lookup] = resolve(preprint)
+    found = {r.doi: r for r in lookup.records}
+    posted = found["10.1101/2021.04.12.21255307"]
+    assert posted.kind == "posted-content"
+    assert ("is-preprint-of", "10.1016/j.jpain.2022.01.004") in posted.relations
+    assert (
+        services.calls_to("crossref", "works")[0]
+        .params["query.bibliographic"]
+        .startswith("Haddad R")
+    )
+    assert not services.calls_to("pubmed", "esearch")  # a preprint: its registry first
+
+
+def test_a_book_chapter_comes_with_its_book_and_isbns(services: FakeServices) -> None:
+    chapter = Reference(
+        index=1,
+        raw="Nakagawa R. NMDA receptor antagonism and central sensitisation. In: Albrecht S, "
+        "Nakagawa R, editors. Ketamine in Pain Medicine: Mechanisms and Practice. Cham: "
+        "Springer; 2019. p. 45-67.",
+        kind="chapter",
+        authors=("Nakagawa R",),
+        title="NMDA receptor antagonism and central sensitisation",
+        journal="Ketamine in Pain Medicine: Mechanisms and Practice",
+        year=2019,
+        pages="45-67",
+    )
+    [lookup] = resolve(chapter)
+    record = next(r for r in lookup.records if r.doi == "10.1007/978-3-030-12345-6_4")
+    assert record.kind == "book-chapter"
+    assert record.journal == "Ketamine in Pain Medicine: Mechanisms and Practice"
+    assert record.isbns == ("9783030123449", "9783030123456")
+    assert record.publisher == "Springer International Publishing"
+
+
+def test_a_bookshelf_chapter_is_found_on_pubmed(services: FakeServices) -> None:
+    statpearls = Reference(
+        index=1,
+        raw="Rosen SB, Gupta V, Palacios JL. Ketamine. In: StatPearls [Internet]. Treasure "
+        "Island (FL): StatPearls Publishing; 2023.",
+        kind="chapter",
+        authors=("Rosen SB", "Gupta V", "Palacios JL"),
+        title="Ketamine",
+        journal="StatPearls",
+        year=2023,
+        pmid="29262999",
+    )
+    [lookup] = resolve(statpearls)
+    [record] = lookup.records
+    assert (record.pmid, record.kind, record.journal) == ("29262999", "chapter", "StatPearls")
+    assert record.publisher == "StatPearls Publishing"
+
+
+# --- fewer calls ---------------------------------------------------------------------------
+
+
+def _styles(reference: Reference) -> list[Reference]:
+    """The same citation as three styles write it (the fields a parser reads from each)."""
+    vancouver = dataclasses.replace(
+        reference,
+        raw="Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation underlies the rapid "
+        "antidepressant effects of NMDA antagonists. Science. 2010.",
+        volume=None,
+        issue=None,
+        pages=None,
+    )
+    mla = dataclasses.replace(
+        vancouver,
+        raw="Li, Nanxin, et al. “mTOR-Dependent Synapse Formation Underlies the Rapid "
+        "Antidepressant Effects of NMDA Antagonists.” Science, 2010.",
+        title="mTOR-Dependent Synapse Formation Underlies the Rapid Antidepressant Effects of "
+        "NMDA Antagonists",
+    )
+    return [vancouver, mla, dataclasses.replace(mla, index=7)]
+
+
+def test_one_work_in_many_styles_is_searched_once(services: FakeServices) -> None:
+    copies = _styles(LI)
+    assert len({work_key(r) for r in copies}) == 1
+    lookups = resolve(*copies)
+    assert all("20724638" in {r.pmid for r in lookup.records} for lookup in lookups)
+    assert len(services.calls_to("pubmed", "esearch")) == 1
+    assert not services.calls_to("crossref")  # PubMed identified it: Crossref not asked
+
+
+def test_a_fabricated_citation_copied_on_many_pages_is_searched_once(
+    services: FakeServices,
+) -> None:
+    fabricated = Reference(
+        index=1,
+        raw="Fava G, Albrecht J. Ketamine for chronic pain: a systematic review. Pain Med. "
+        "2019;20(4):123-130.",
+        authors=("Fava G", "Albrecht J"),
+        title="Ketamine for chronic pain: a systematic review",
+        journal="Pain Med",
+        year=2019,
+        volume="20",
+        issue="4",
+        pages="123-130",
+    )
+    pages = [dataclasses.replace(fabricated, index=i) for i in range(1, 9)]
+    lookups = resolve(*pages)
+    assert len({lookup.records for lookup in lookups}) == 1
+    assert len(services.calls_to("pubmed", "esearch")) == 1
+    assert len(services.calls_to("crossref", "works")) == 1
+    assert len(services.calls_to("pubmed", "ecitmatch")) == 1
+
+
+def test_summaries_of_many_searches_are_read_in_one_call(services: FakeServices) -> None:
+    works = [w for w in services.corpus.pubmed if w.authors and len(w.title.split()) > 4][:6]
+    references = [
+        Reference(
+            index=i,
+            raw=f"{w.authors[0].family} {w.authors[0].initials}. {w.title}. {w.year}.",
+            authors=(f"{w.authors[0].family} {w.authors[0].initials}",),
+            title=w.title,
+            year=w.year,
+        )
+        for i, w in enumerate(works, 1)
+    ]
+    lookups = resolve(*references)
+    for work, lookup in zip(works, lookups, strict=True):
+        assert work.pmid in {r.pmid for r in lookup.records}
+    assert len(services.calls_to("pubmed", "esearch")) == 6
+    [summaries] = services.calls_to("pubmed", "esummary")
+    assert len(summaries.params["id"].split(",")) >= 6
+
+
+def test_a_parsed_title_is_not_needed_to_search(services: FakeServices) -> None:
+    lost = dataclasses.replace(BERMAN_CITED, title=None, journal=None, volume=None, pages=None)
+    [lookup] = resolve(lost)
+    assert "10686270" in {r.pmid for r in lookup.records}
+    term = services.calls_to("pubmed", "esearch")[0].params["term"]
+    assert term.startswith("antidepressant[ti] AND effects[ti] AND ketamine[ti]")
+
+
+# --- what the raw string gives ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "run"),
+    [
+        (
+            "E.J. Hoffmann, Y. Stech, R.G. Guan, D.R. Webster, Universal primer set for the "
+            "full-length amplification of all influenza A viruses. Arch. Virol. 119, "
+            "2275-2289 (2001)",
+            "Universal primer set for the full-length amplification of all influenza A viruses",
+        ),
+        (
+            "Vaswani A, et al. Attention Is All You Need. arXiv:1706.03762.",
+            "Attention Is All You Need",
+        ),
+        (
+            "Berman, Robert M., et al. “Antidepressant Effects of Ketamine in Depressed "
+            "Patients.” Biological Psychiatry, vol. 47, no. 4, 2000, pp. 351-354.",
+            "Antidepressant Effects of Ketamine in Depressed Patients",
+        ),
+        ("Berman RM, Cappiello A, Anand A, Oren DA. Biol Psychiatry. 2000;47:351.", None),
+        ("Smith J. JAMA. 2019;321:1-10.", None),
+    ],
+)
+def test_title_runs_of_raw_strings(raw: str, run: str | None) -> None:
+    runs = title_runs(raw)
+    assert (runs[0] if runs else None) == run
+
+
+def test_too_little_to_identify_is_decided_by_the_raw_string() -> None:
+    assert not identifiable(Reference(index=1, raw="Smith J, et al. JAMA. 2019."))
+    assert identifiable(Reference(index=1, raw="Smith J. JAMA. 2019. doi:10.1001/jama.2019.1"))
+    unparsed = Reference(index=1, raw="Hoffmann E, Universal primer set for influenza A viruses.")
+    assert unparsed.title is None and identifiable(unparsed)
+    assert pubmed_term(unparsed) == (
+        "universal[ti] AND primer[ti] AND set[ti] AND influenza[ti] AND viruses[ti]"
+    )
+
+
+def test_only_what_no_service_indexes_is_skipped(services: FakeServices, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Ketamine and pain\n\nReferences\n\n"
+        "1. Texas Pain Society. Ketamine clinics in Texas. Available from: "
+        "https://example.org/ketamine [accessed 2023 Jan 5].\n"
+        "2. Nakagawa R. NMDA receptor antagonism and central sensitisation. In: Albrecht S, "
+        "Nakagawa R, editors. Ketamine in Pain Medicine: Mechanisms and Practice. Cham: "
+        "Springer; 2019. p. 45-67.\n"
+        "3. Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. arXiv:1706.03762. "
+        "2017.\n",
+        encoding="utf-8",
+    )
+    web, chapter, preprint = check_paths([str(page)], settings()).files[0].verdicts
+    assert web.status is Status.SKIPPED
+    assert web.warnings == (NOT_INDEXED_REASONS["web page"],)
+    assert chapter.status is not Status.SKIPPED and preprint.status is not Status.SKIPPED
+    assert preprint.match is not None and preprint.match.doi == "10.48550/arxiv.1706.03762"
