@@ -32,6 +32,8 @@ _SPACE = 0.12
 # (pieces of one line), or when no wider gap separates them from the next glyph up (rows).
 _SAME_LINE = 0.4
 _ROW_GAP = 0.3
+# White space across the whole page this many font sizes high separates bands.
+_BLANK_ROW = 1.6
 
 LABEL = re.compile(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?|[•·▪◦‣●■►○–-])$")
 _LIGATURES = str.maketrans(
@@ -184,26 +186,44 @@ def _blocks(pieces: list[_Piece]) -> list[list[_Piece]]:
             columns.append((left, piece))
         else:
             spanning.append(piece)  # crosses the middle of a gutter
-    spanning.sort(key=lambda p: -p.y)
-    tops = [-p.y for p in spanning]
+    # Bands end at spanning pieces, and at white space across the whole page (the
+    # References of a page whose top half is two other sections side by side).
+    marks: list[tuple[float, _Piece | None]] = sorted(
+        [(-p.y, p) for p in spanning] + [(-y, None) for y in _blank_rows(pieces)],
+        key=lambda mark: mark[0],
+    )
+    tops = [top for top, _ in marks]
     bands: dict[tuple[int, int], list[_Piece]] = {}
     for column, piece in columns:
         band = bisect.bisect_left(tops, -piece.y)
         bands.setdefault((band, column), []).append(piece)
     blocks: list[list[_Piece]] = []
     run: list[_Piece] = []  # spanning pieces one after another (a title, an abstract)
-    for band in range(len(spanning) + 1):
+    for band in range(len(marks) + 1):
         for column in range(len(gutters) + 1):
             if (band, column) in bands:
                 if run:
                     blocks.append(run)
                     run = []
                 blocks.append(bands[(band, column)])
-        if band < len(spanning):
-            run.append(spanning[band])
+        if band < len(marks) and marks[band][1] is not None:
+            run.append(marks[band][1])  # type: ignore[arg-type]
     if run:
         blocks.append(run)
     return blocks
+
+
+def _blank_rows(pieces: list[_Piece]) -> list[float]:
+    """Heights of white bands across the page taller than _BLANK_ROW font sizes."""
+    size = median(p.size for p in pieces)
+    spans = sorted(((p.y + 0.8 * p.size, p.y - 0.25 * p.size) for p in pieces), reverse=True)
+    found: list[float] = []
+    low = spans[0][1]
+    for top, bottom in spans[1:]:
+        if low - top > _BLANK_ROW * size:
+            found.append((low + top) / 2)
+        low = min(low, bottom)
+    return found
 
 
 def _gutters(pieces: list[_Piece]) -> list[tuple[float, float]]:

@@ -41,6 +41,11 @@ _LINK_LINE = re.compile(
     r"medline|web\s+of\s+science|article|cas|publisher\s+site)\s*\|?\s*)+$",
     re.IGNORECASE,
 )
+_RUN_IN_HEADING = re.compile(
+    r"^(?:conflicts?\s+of\s+interests?|competing\s+interests|funding|acknowledge?ments?|"
+    r"author\s+contributions?|data\s+availability|ethics\s+statement)(?:\s+statement)?:\s",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[ivxlc\d]{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _AUTHOR_START = re.compile(
     r"^(?:(?:van|von|de|der|den|da|di|du|del|la|le|ter|ten|al|el)\s+)*"
@@ -124,6 +129,8 @@ def _section_end(lines: list[Line], start: int) -> int:
         text = lines[i].text.strip()
         if is_heading(text) or (len(text) <= 60 and _OTHER_HEADING.match(text)):
             return i
+        if _RUN_IN_HEADING.match(text):
+            return i  # "Conflict of Interest Statement: The authors declare ..."
         if lines[i].size > size * 1.12 and _heading_like(text):
             return i  # a larger heading: the next section
     return len(lines)
