@@ -212,9 +212,11 @@ def render(kind: str, title: str, references: list[str]) -> str:
 def expected_status(c: Citation, shown: Citation, pool: Pool) -> str:
     """What citecheck should say of `c` written as `shown`: a miscitation whose wrong fields
     the page leaves out (a short citation) is a correct one."""
-    original = pool.real.get(c.key.removeprefix("wrong-"))
+    original = pool.real.get(c.key.removeprefix("wrong-").split("-p")[0])
     if c.expected != "mismatched" or original is None:
         return c.expected
+    if original.expected == "retracted":  # the report flags a retracted work first
+        return "retracted"
     fields = ("journal", "volume", "issue", "pages")
     wrong = [f for f in fields if getattr(shown, f) and getattr(shown, f) != getattr(original, f)]
     return "mismatched" if wrong else original.expected

@@ -116,11 +116,10 @@ class Resolver:
 
     # --- answers, remembered -----------------------------------------------------------
 
-    def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
-        """The records each identifier names at `service`: remembered answers first, the
-        rest in the service's batches. Identifiers among the hits (ECitMatch's PMIDs) are
-        identified in turn, all in one go. Offline, the identifiers whose answers are not
-        all cached raise PartlyOffline, which carries the records of the others."""
+    def hits(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
+        """What `service` answers for each identifier: remembered answers first, the rest
+        in the service's batches. Offline, the identifiers not cached raise PartlyOffline,
+        which carries the others' hits."""
         if not ids:
             return {}
         answers, offline = self._store.available(
@@ -131,7 +130,20 @@ class Resolver:
                 key: hits_to_json(hits) for key, hits in service.identify(kind, missing).items()
             },
         )
-        hits = {i: hits_from_json(answers[i]) for i in ids if i in answers}
+        found = {i: hits_from_json(answers[i]) for i in ids if i in answers}
+        if offline is not None:
+            raise PartlyOffline(service.name, found, [i for i in ids if i not in found])
+        return found
+
+    def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
+        """The records each identifier names at `service`; identifiers among the hits
+        (ECitMatch's PMIDs) are identified in turn, all in one go. Offline, PartlyOffline
+        carries the records of the identifiers whose answers are all cached."""
+        offline: PartlyOffline | None = None
+        try:
+            hits = self.hits(service, kind, ids)
+        except PartlyOffline as partial:
+            hits, offline = partial.answered, partial
         try:
             found = self.records(service, hits)
         except PartlyOffline as partial:
@@ -196,7 +208,7 @@ class Resolver:
         named = self._identify_all(list(works.values()))
 
         def is_settled(work: Work) -> bool:
-            return any(settled(r, work.lookup(unresolved(r, named))) for r in work.references)
+            return any(settled(r, work.lookup(unresolved(r, named))) for r in work.citations())
 
         unsettled = [w for w in works.values() if not is_settled(w)]
         finished(len(works) - len(unsettled))
@@ -252,6 +264,8 @@ class Resolver:
         self._ask(self.datacite, "arxiv", arxiv, named)
 
     def _identify_at_pubmed(self, works: list[Work], named: Named) -> None:
+        """ECitMatch for the references without an identifier, then one ESummary for its
+        PMIDs and the cited ones together."""
         pmids = [
             (w, i) for w in works for r in w.references for k, i in cited_ids(r) if k == "pmid"
         ]
@@ -263,8 +277,14 @@ class Resolver:
             for line in [citmatch_line(r)]
             if line
         ]
-        self._ask(self.pubmed, "citation", lines, named)
-        self._ask(self.pubmed, "pmid", pmids, named)
+        matched: dict[str, list[Hit]] = {}
+        try:
+            matched = self.hits(self.pubmed, "citation", list(dict.fromkeys(ln for _, ln in lines)))
+        except ServiceUnavailable as failure:
+            for work, _ in lines:
+                work.failed(failure)
+        found = [(w, str(p)) for w, line in lines for p in matched.get(line, [])]
+        self._ask(self.pubmed, "pmid", pmids + found, named)
 
 
 def unresolved(reference: Reference, named: Named) -> tuple[Field, ...]:

@@ -2,8 +2,8 @@
 
 A run-wide identity (issue 13): the same work cited on many pages, in eight styles, with or
 without its DOI, is searched once. The identity rests on what every style keeps of a
-work, normalised: the first author's family name, the year, and the title's words (or,
-without a title, the first page). A fabricated citation copied across pages is one work
+work, normalised: the title's words and the year (or, without a title, the first author,
+year and first page). A fabricated citation copied across pages is one work
 too, searched once. Each reference still gets its own Lookup: the candidates of its work,
 plus what its own identifiers name.
 """
@@ -12,28 +12,36 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citecheck.model import Failure, Field, Lookup, Record, Reference, Source
 from citecheck.normalize import family_name, fold, page_bounds
 from citecheck.resolve.errors import ServiceUnavailable
+from citecheck.resolve.query import searched_title
 
 Key = tuple[str, ...]
+# A title of this many words names one work whoever is cited as its author; a shorter one
+# ("Ketamine", "Pain management") needs the first author too.
+DISTINCT_TITLE_WORDS = 6
 
 
 def work_key(reference: Reference) -> Key:
-    """The identity of the work a reference cites, as far as its fields tell.
+    """The identity of the work a reference cites, as far as its text tells.
 
-    With a title: first author, year and the title's words. Without one: first author,
-    year, volume and first page. With neither: the text itself (then only copies of the
-    same string share it).
+    With a title (parsed, or the raw string's title-like run when the parser lost it):
+    the title's words and the year, and the first author's family name when the title is
+    too short to stand for one work ("Ketamine"). Without one: first author, year, volume
+    and first page. With neither: the text itself (then only copies share it).
     """
     first = fold(family_name(reference.authors[0])) if reference.authors else ""
     year = str(reference.year or "")
-    if reference.title:
-        words = " ".join(re.findall(r"[a-z0-9]+", fold(reference.title)))
+    title = searched_title(reference)
+    if title:
+        words = re.findall(r"[a-z0-9]+", fold(title))
+        if len(words) >= DISTINCT_TITLE_WORDS:
+            return ("title", year, " ".join(words))
         if words:
-            return ("title", first, year, words)
+            return ("title", year, " ".join(words), first)
     bounds = page_bounds(reference.pages)
     if first and year and bounds:
         return ("page", first, year, fold(reference.volume or ""), fold(bounds[0]))
@@ -61,6 +69,14 @@ class Work:
     def reference(self) -> Reference:
         """The citation that says most about the work (searched on its behalf)."""
         return max(self.references, key=richness)
+
+    def citations(self) -> list[Reference]:
+        """The work's distinct citations: copies of one citation on many pages (same text
+        and fields, other place) are judged alike, so one of them stands for all."""
+        distinct: dict[Reference, Reference] = {}
+        for reference in self.references:
+            distinct.setdefault(replace(reference, index=0, line=0, warnings=()), reference)
+        return list(distinct.values())
 
     def add(self, records: list[Record]) -> None:
         with self._lock:
