@@ -83,6 +83,9 @@ class HtmlReading:
     links: tuple[Entry, ...] = ()
 
 
+_BROKEN_SECTION = re.compile(r"<!\[(?![A-Za-z])")
+
+
 def html_to_text(markup: str) -> str:
     """The readable main-content text of an HTML document ("" if there is none)."""
     return read_html(markup).text
@@ -94,7 +97,9 @@ def read_html(markup: str) -> HtmlReading:
     A page whose text holds no reference list but whose metadata declares references
     (citation_reference tags, JSON-LD `citation`) gets them appended to the text as a
     list, for the text finder."""
-    soup = BeautifulSoup(markup, "html.parser")
+    # html.parser rejects the whole page on a marked section that names nothing ("<![1]"):
+    # such a "<![" is text. (Word's "<![if !supportLists]>" names one and is kept.)
+    soup = BeautifulSoup(_BROKEN_SECTION.sub("&lt;![", markup), "html.parser")
     declared = metadata_records(soup)  # before the chrome (scripts, <head>) is dropped
     own = own_dois(soup)
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | CData)):
