@@ -126,12 +126,16 @@ class Work:
 @dataclass
 class World:
     works: list[Work] = field(default_factory=list)
-    by_title: dict[str, Work] = field(default_factory=dict)
+    by_title: dict[str, Work] = field(default_factory=dict)  # "registry:title" -> work
     by_doi: dict[str, Work] = field(default_factory=dict)
+    # For each entry (bibtex_key), the DOIs of the real work it cites (its published and
+    # preprint versions); none for a work that does not exist.
+    truth: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, work: Work) -> Work:
-        """Keep the first work per title and per DOI (VALID entries come first)."""
-        key = _key(work.title)
+        """Keep the first work per title and per DOI (VALID entries come first); a
+        preprint and its published version share a title, one on each service."""
+        key = f"{work.registry}:{_key(work.title)}"
         if key in self.by_title:
             return self.by_title[key]
         if work.doi.lower() in self.by_doi:
@@ -436,12 +440,12 @@ def _publish(
     doi: str | None,
     rule: str,
     preprint: bool,
-) -> None:
+) -> set[str]:
     """The real work: a preprint on DataCite, or a published paper (plus its arXiv preprint
-    when the citation gives an arXiv DOI)."""
+    when the citation gives an arXiv DOI). Returns the DOIs of its versions."""
     arxiv = arxiv_doi(doi) if doi and is_arxiv(doi) else None
     if preprint or _preprint_venue(venue) or (arxiv and not venue):
-        world.add(
+        only = world.add(
             Work(
                 title,
                 authors,
@@ -453,7 +457,7 @@ def _publish(
                 origin=f"{c.key}: {rule}, preprint",
             )
         )
-        return
+        return {only.doi}
     venue = venue or doi_venue(doi) or other_venue(None, c.key)
     published_doi = doi if doi and not arxiv else test_doi(c.key)
     kind = container(venue, year)[2]
@@ -462,8 +466,9 @@ def _publish(
             title, authors, year, venue, published_doi, "crossref", kind, origin=f"{c.key}: {rule}"
         )
     )
+    versions = {work.doi}
     if arxiv or c.kind == "arxiv_version_mismatch":
-        world.add(
+        preprint_work = world.add(
             Work(
                 title,
                 authors,
@@ -476,6 +481,8 @@ def _publish(
                 origin=f"{c.key}: {rule}, its preprint",
             )
         )
+        versions.add(preprint_work.doi)
+    return versions
 
 
 def _borrowed_doi(world: World, c: Cited, authors_from_text: str | None) -> None:
@@ -581,7 +588,7 @@ def add_entry(world: World, entry: dict[str, Any]) -> None:
         preprint = preprint or (c.kind is not None and bool(_PREPRINT_ONLY.search(c.explanation)))
         if preprint and own_doi and not is_arxiv(own_doi):
             own_doi = None
-        _publish(
+        world.truth[c.key] = _publish(
             world, c, title, _real_authors(c), year, venue, own_doi, c.kind or "valid", preprint
         )
     if c.kind == "merged_citation" or (

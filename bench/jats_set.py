@@ -108,6 +108,10 @@ def _cited(article: str, ref: Element) -> Cited | None:
     glued = re.fullmatch(r"(\w+)\s*\((\w+)\)", volume)  # "9(8)" tagged as the volume
     if glued and not issue:
         volume, issue = glued.groups()
+    # Tagging slips no service record has: "6044/2010" as a volume, "12 11" as a page.
+    volume = re.sub(r"^(\d+)/\d{4}$", r"\1", volume)
+    if " " in first or " " in last:
+        first = last = ""
     return Cited(
         article=article,
         label=_text(ref.find("label")),

@@ -7,11 +7,12 @@ The evidence comes from both views of a reference (issue 15):
   still recognised;
 - the parsed fields: title similarity and exactness, first author and the share of the
   cited authors the record has, year, venue, volume, first page.
-The scorer is a logistic regression over these (each as a few bins): the probability that
-the record is the cited work. Its weights were fitted by bench/calibrate.py on the
-calibration half of the issue 15 set of printed references (PLOS articles, with works
-removed, altered and look-alikes added, as bench/jats.py describes), and the threshold
-chosen there; the other half and HALLMARK measure it. A record whose DOI or PMID the
+The scorer is a logistic regression over these (signed agreements and similarities): the
+probability that the record is the cited work. Its weights were fitted by bench/calibrate.py on the
+calibration halves of two sets: the issue 15 set of printed references (PLOS articles,
+with works removed, altered and look-alikes added, as bench/jats.py describes) and
+HALLMARK's dev split (conference papers, preprints, fabricated venues and authors); the
+threshold is chosen there, and the other halves measure it. A record whose DOI or PMID the
 citation gives is identified by that, unless title and first author both say otherwise
 (comparison.Comparison.id_contradicted).
 """
@@ -40,81 +41,61 @@ class Evidence:
     raw_coverage: float | None = None  # the part of the record, as a citation, in the string
 
 
-def _flag(value: bool | None, name: str) -> dict[str, float]:
-    if value is None:
-        return {}
-    return {f"{name}_yes" if value else f"{name}_no": 1.0}
-
-
-def _bin(value: float | None, name: str, edges: tuple[float, ...]) -> dict[str, float]:
-    """One-hot: the highest edge the value reaches ('title_0.9' for 0.93)."""
-    if value is None:
-        return {}
-    for edge in edges:
-        if value >= edge:
-            return {f"{name}_{edge:g}": 1.0}
-    return {f"{name}_low": 1.0}
-
-
-TITLE_EDGES = (0.95, 0.9, 0.8, 0.7, 0.5)
-COVERAGE_EDGES = (0.9, 0.75, 0.6, 0.4)
-SHARE_EDGES = (0.99, 0.5, 0.01)
+def _sign(value: bool | None) -> float:
+    """+1 agrees, -1 disagrees, 0 not compared."""
+    return 0.0 if value is None else (1.0 if value else -1.0)
 
 
 def features(e: Evidence) -> dict[str, float]:
-    """The scorer's inputs: named indicators, absent when their field was not compared."""
-    out: dict[str, float] = {}
-    out |= _flag(e.title_exact, "title_exact")
-    out |= {"title_in_raw": 1.0} if e.title_in_raw else {}
-    out |= _bin(e.title, "title", TITLE_EDGES)
-    out |= _bin(e.raw_coverage, "coverage", COVERAGE_EDGES)
-    out |= _flag(e.first_author, "first_author")
-    out |= _bin(e.author_share, "authors", SHARE_EDGES)
-    if e.year is not None:
-        out |= {"year_yes" if e.year else ("year_near" if e.year_off_by_one else "year_no"): 1.0}
-    out |= _flag(e.venue, "venue")
-    out |= _flag(e.volume, "volume")
-    out |= _flag(e.pages, "pages")
-    return out
+    """The scorer's inputs: signed agreements (+1 / -1, 0 when not compared) and
+    similarities (0..1)."""
+    title = e.title if e.title is not None else 0.0
+    return {
+        "title": title,
+        "title_high": float(title >= HIGH_TITLE),
+        "title_missing": float(e.title is None),
+        "title_exact": _sign(e.title_exact),
+        "title_in_raw": float(e.title_in_raw),
+        "coverage": e.raw_coverage if e.raw_coverage is not None else 0.0,
+        "first_author": _sign(e.first_author),
+        "authors": 0.0 if e.author_share is None else 2 * e.author_share - 1,
+        "year": 0.0
+        if e.year is None
+        else (1.0 if e.year else (0.0 if e.year_off_by_one else -1.0)),
+        "year_near": float(e.year_off_by_one),
+        "venue": _sign(e.venue),
+        "volume": _sign(e.volume),
+        "pages": _sign(e.pages),
+    }
 
 
-# Fitted by `python bench/calibrate.py --write` (see the module's docstring): 2,657
-# candidate pairs of the calibration half (449 of them the cited work), L2 0.01; pair
-# accuracy 1.000 there and 1.000 on the 2,359 pairs of the evaluation half. Regenerate,
-# do not hand-edit.
-BIAS = -1.339
+HIGH_TITLE = 0.9  # a title this similar is one the citation meant (typos, a changed word)
+
+
+# Fitted by `python bench/calibrate.py --write` (see the module's docstring and that
+# script's): L2 0.01, on the calibration halves of the issue 15 set (2,673 candidate
+# pairs, 449 of them the cited work) and of HALLMARK's dev split (6,221 pairs, 962). Pair
+# accuracy at the threshold: 0.998 and 0.989 there, 1.000 and 0.988 on the evaluation
+# halves (2,362 and 6,294 pairs), which take no part in the fit. The regularised scores
+# run low, so the threshold that gets most pairs right is well under one half.
+# Regenerate, do not hand-edit.
+BIAS = -2.773
 WEIGHTS: dict[str, float] = {
-    "authors_0.01": -0.163,
-    "authors_0.5": -0.053,
-    "authors_0.99": 0.565,
-    "authors_low": -0.366,
-    "coverage_0.4": -0.091,
-    "coverage_0.6": -0.017,
-    "coverage_0.75": 0.078,
-    "coverage_0.9": 0.700,
-    "coverage_low": -0.686,
-    "first_author_no": -0.396,
-    "first_author_yes": 0.379,
-    "pages_no": -0.661,
-    "pages_yes": 0.650,
-    "title_0.5": -0.225,
-    "title_0.7": -0.009,
-    "title_0.8": 0.087,
-    "title_0.9": 0.089,
-    "title_0.95": 0.581,
-    "title_exact_no": -0.577,
-    "title_exact_yes": 0.560,
-    "title_in_raw": 0.558,
-    "title_low": -0.539,
-    "venue_no": -0.306,
-    "venue_yes": 0.286,
-    "volume_no": -0.574,
-    "volume_yes": 0.545,
-    "year_near": -0.075,
-    "year_no": -0.276,
-    "year_yes": 0.334,
+    "authors": 0.521,
+    "coverage": 0.641,
+    "first_author": 0.330,
+    "pages": 0.416,
+    "title": 0.568,
+    "title_exact": 1.384,
+    "title_high": 0.952,
+    "title_in_raw": 0.690,
+    "title_missing": -0.002,
+    "venue": 0.433,
+    "volume": 0.374,
+    "year": 0.379,
+    "year_near": -0.077,
 }
-THRESHOLD = 0.50  # the probability at which a record is taken for the cited work
+THRESHOLD = 0.18  # the probability at which a record is taken for the cited work
 
 
 def probability(e: Evidence) -> float:

@@ -16,10 +16,37 @@ _SPECIAL = str.maketrans(
 )
 
 
+# LaTeX that reaches titles from BibTeX ("$\\varepsilon$-Accurate", "{\\em Deep} nets"):
+# Greek letters become the letters services print; other commands and braces go.
+_GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma "
+    "tau upsilon phi chi psi omega"
+).split()
+_LATEX_LETTERS = {
+    **{name: chr(0x3B1 + i + (1 if i >= 17 else 0)) for i, name in enumerate(_GREEK)},
+    **{name.capitalize(): chr(0x391 + i + (1 if i >= 17 else 0)) for i, name in enumerate(_GREEK)},
+    "varepsilon": "ε",
+    "vartheta": "θ",
+    "varphi": "φ",
+    "varrho": "ρ",
+    "varsigma": "ς",
+    "ell": "ℓ",
+}
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\[^A-Za-z\s]")
+
+
+def delatex(text: str) -> str:
+    """'$\\varepsilon$-Accurate' -> 'ε-Accurate'; '{\\em Deep}' -> 'Deep'."""
+    if "\\" not in text and "$" not in text:
+        return text
+    text = _LATEX_COMMAND.sub(lambda m: _LATEX_LETTERS.get(m.group(1) or "", ""), text)
+    return text.replace("$", "").replace("{", "").replace("}", "")
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse spaces: 'Müller-Lüdenscheidt, K.'
     becomes 'muller ludenscheidt k'; 'Østergaard' 'ostergaard'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    decomposed = unicodedata.normalize("NFKD", delatex(text).translate(_SPECIAL))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
