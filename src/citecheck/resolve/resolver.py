@@ -208,6 +208,11 @@ class Resolver:
         named = self._identify_all(list(works.values()))
 
         def is_settled(work: Work) -> bool:
+            # Judged again only when candidates came since the last time (the matcher's
+            # comparisons are what a warm run spends its time on).
+            if not work.records or work.judged == len(work.records):
+                return False
+            work.judged = len(work.records)
             return any(settled(r, work.lookup(unresolved(r, named))) for r in work.citations())
 
         unsettled = [w for w in works.values() if not is_settled(w)]
