@@ -63,6 +63,7 @@ class Work:
     references: list[Reference] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     failures: dict[str, Failure] = field(default_factory=dict)
+    judged: int = -1  # how many records it had when last found not settled
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
