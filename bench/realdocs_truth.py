@@ -231,6 +231,94 @@ for page in (
         none=True,
         links=0,
     )
+# A page without a list that cites a study by an inline link (counted by reading it).
+_add(
+    "health",
+    "www.msn.com",
+    "postlight/parser",
+    "fixtures/www.msn.com.html",
+    "Apache-2.0 OR MIT",
+    none=True,
+    links=1,
+)
+# A science news page with a short list of its sources ("Quellen").
+_add(
+    "news",
+    "www.spektrum.de",
+    "postlight/parser",
+    "fixtures/www.spektrum.de.html",
+    "Apache-2.0 OR MIT",
+    select=["div.addition__references > p"],
+)
+
+
+# --- Word manuscripts -----------------------------------------------------------------
+for ident, repo, path, licence, docx in (
+    (
+        "dalman-level-of-care-zotero",
+        "AntonDalman/level-hospital-care-ofi",
+        "slutversion.Dalman.Anton(2).docx",
+        "none stated",
+        "style:Litteraturfrteckning",
+    ),
+    (
+        "dalman-level-of-care-pandoc",
+        "AntonDalman/level-hospital-care-ofi",
+        "manuscript.docx",
+        "none stated",
+        "style:Bibliography",
+    ),
+    (
+        "skog-shock-ofi",
+        "CarlSkog/patients-in-shock-ofi",
+        "manuscript.docx",
+        "none stated",
+        "style:Bibliography",
+    ),
+    (
+        "khalili-audit-filters",
+        "Aqrabuamelu/audit-filters-ofi-performance",
+        "manuscript.docx",
+        "none stated",
+        "style:Bibliography",
+    ),
+    (
+        "khalili-audit-filters-project",
+        "Aqrabuamelu/audit-filters-ofi-performance",
+        "Project.docx",
+        "none stated",
+        "style:Bibliography",
+    ),
+    (
+        "nabhan-hellp",
+        "ashrafnabhan/hellp_manuscript",
+        "manuscript.docx",
+        "none stated",
+        "after:References",
+    ),
+    (
+        "ckd-mortality-endnote",
+        "EpiNephStats/ckdmortailty",
+        "manuscript.docx",
+        "none stated",
+        "after:References",
+    ),
+    (
+        "pandoc-zotero-citations",
+        "jgm/pandoc",
+        "test/docx/zotero_citations.docx",
+        "GPL-2.0",
+        "after:Reference list",
+    ),
+    (
+        "pandoc-mendeley-citations",
+        "jgm/pandoc",
+        "test/docx/mendeley_citations.docx",
+        "GPL-2.0",
+        "after:References",
+    ),
+):
+    _add("manuscript", ident, repo, path, licence, docx=docx)
 
 
 # --- truth from JATS -------------------------------------------------------------------
@@ -524,7 +612,7 @@ def build(mirror: Path) -> dict[str, list[dict[str, Any]]]:
             how = f"page entries selected by {source['select']} (checked against its numbering)"
         elif "docx" in source:
             lists = _docx_refs(data, source["docx"])
-            how = f"bibliography paragraphs of the Word file ({source['docx']})"
+            how = f"paragraphs of the Word file ({source['docx']}), CSL fields for journals"
         elif "count" in source:
             texts = numbered_texts(data, source["count"])
             lists = [[_weak_or_strong(anchor) for anchor in _text_anchors(texts)]]
@@ -554,24 +642,87 @@ def _weak_or_strong(anchor: tuple[str, bool]) -> dict[str, Any]:
     return {"anchor": words} if strong else {"anchor": words, "weak": 1}
 
 
-def _docx_refs(data: bytes, style: str) -> list[list[dict[str, Any]]]:
+def _docx_refs(data: bytes, how: str) -> list[list[dict[str, Any]]]:
+    """The paragraphs of one style ("style:Bibliography"), or those after a heading
+    paragraph ("after:References", up to the next heading or the end), as entries; the
+    fields of journal articles come from the CSL-JSON of the document's citation fields
+    (Zotero, Mendeley), matched to an entry by its first author, year and title."""
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = ElementTree.fromstring(archive.read("word/document.xml"))
-    entries = []
+    mode, _, value = how.partition(":")
+    texts: list[str] = []
+    after = False
     for para in root.iter(f"{ns}p"):
         props = para.find(f"{ns}pPr")
-        value = ""
-        if props is not None and props.find(f"{ns}pStyle") is not None:
-            value = props.find(f"{ns}pStyle").get(f"{ns}val") or ""
-        if value == style:
-            text = "".join(t.text or "" for t in para.iter(f"{ns}t"))
-            if text.strip():
-                entries.append(text)
-    if not entries:
+        style_node = props.find(f"{ns}pStyle") if props is not None else None
+        style = style_node.get(f"{ns}val") or "" if style_node is not None else ""
+        text = " ".join("".join(t.text or "" for t in para.iter(f"{ns}t")).split())
+        if mode == "style" and style == value and text:
+            texts.append(text)
+        elif mode == "after":
+            if text == value:
+                after, texts = True, []
+            elif after and style.lower().startswith(("heading", "rubrik")):
+                after = False
+            elif after and text:
+                texts.append(text)
+    numbered = re.compile(r"^\s*(?:\[\d+\]|\d+[.)]?\s)")
+    if texts and numbered.match(texts[0]):  # numbered by hand: the list ends with its numbers
+        end = next((n for n, t in enumerate(texts) if not numbered.match(t)), len(texts))
+        texts = texts[:end]
+    if not texts:
         return []
-    anchors = _text_anchors(entries)
-    return [[{"anchor": a} if strong else {"anchor": a, "weak": 1} for a, strong in anchors]]
+    fields = _csl_fields(root, ns)
+    entries = []
+    for text, (anchor, strong) in zip(texts, _text_anchors(texts), strict=True):
+        entry: dict[str, Any] = {"anchor": anchor}
+        if not strong:
+            entry["weak"] = 1
+        words = set(_norm_tokens(text))
+        match = next(
+            (
+                f
+                for f in fields
+                if f["author"].lower() in words
+                and str(f["year"]) in words
+                and set(_norm_tokens(f["title"])[:4]) <= words
+            ),
+            None,
+        )
+        if match:
+            entry["fields"] = match
+        entries.append(entry)
+    return [entries]
+
+
+def _csl_fields(root: Any, ns: str) -> list[dict[str, Any]]:
+    """Journal articles named by the document's CSL citation fields, as truth fields."""
+    instruction = "".join(t.text or "" for t in root.iter(f"{ns}instrText"))
+    found = []
+    for match in re.finditer(r'"itemData"\s*:\s*', instruction):
+        try:
+            item, _ = json.JSONDecoder().raw_decode(instruction, match.end())
+        except ValueError:
+            continue
+        authors = item.get("author") or [{}]
+        issued = (item.get("issued") or {}).get("date-parts") or [[None]]
+        if item.get("type") != "article-journal" or not item.get("title"):
+            continue
+        found.append(
+            {
+                "author": _norm_tokens(authors[0].get("family", ""))[-1:][0]
+                if authors[0].get("family")
+                else "",
+                "year": issued[0][0],
+                "title": item["title"],
+                "journal": item.get("container-title"),
+                "volume": item.get("volume"),
+                "pages": item.get("page"),
+                "doi": (item.get("DOI") or "").lower() or None,
+            }
+        )
+    return found
 
 
 def main() -> int:

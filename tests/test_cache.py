@@ -16,7 +16,7 @@ import pytest
 
 from citecheck.match import is_settled
 from citecheck.resolve import Resolver
-from citecheck.resolve.cache import DiskCache, RedisCache, open_cache
+from citecheck.resolve.cache import CacheRecoveredWarning, DiskCache, RedisCache, open_cache
 from citecheck.settings import from_environment
 from fakes import FakeServices
 from samples import LI_CITED as LI
@@ -129,3 +129,41 @@ def test_an_unreachable_shared_cache_is_a_warning_not_a_failure(
     info = run("cache", "info", CITECHECK_CACHE_URL=f"redis://127.0.0.1:{_free_port()}/0")
     assert info.returncode == 2
     assert info.stderr.startswith("citecheck: error: cannot reach the Redis cache")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_store_is_set_aside_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    cache = DiskCache(tmp_path)
+    for i in range(300):
+        cache.put("crossref", "doi", f"10.1/{i}", [{"title": "x" * 200}])
+    cache.close()
+    database = tmp_path / "cache.db"
+    data = database.read_bytes()
+    damaged = os.urandom(len(data)) if damage == "garbage" else data[: len(data) // 3]
+    database.write_bytes(damaged)
+    with pytest.warns(CacheRecoveredWarning, match="was damaged"):
+        cache = DiskCache(tmp_path)
+        assert cache.get("crossref", "doi", "10.1/5") is None
+    [aside] = tmp_path.glob("cache.db.damaged-*")
+    assert aside.read_bytes() == damaged  # kept for whoever wants to look at it
+    cache.put("crossref", "doi", "10.1/5", [{"title": "again"}])
+    assert cache.get("crossref", "doi", "10.1/5") == [{"title": "again"}]
+    assert cache.info()["entries"] == "1"
+    assert cache.clear() == 1
+    assert not list(tmp_path.glob("cache.db.damaged-*"))  # clear removes the old ones too
+
+
+def test_cache_commands_work_on_a_damaged_store(tmp_path: Path) -> None:
+    (tmp_path / "cache.db").write_bytes(b"not a database at all" * 100)
+    info = run("cache", "info", CITECHECK_CACHE_DIR=str(tmp_path))
+    assert info.returncode == 0
+    [warning] = info.stderr.splitlines()
+    assert warning.startswith(f"citecheck: warning: the cache in {tmp_path} was damaged")
+    assert "moved it aside to cache.db.damaged-" in warning
+    assert "entries: 0" in info.stdout
+    assert len(list(tmp_path.glob("cache.db.damaged-*"))) == 1
+    (tmp_path / "cache.db").write_bytes(b"\0" * 4096)
+    cleared = run("cache", "clear", CITECHECK_CACHE_DIR=str(tmp_path))
+    assert (cleared.returncode, cleared.stdout.strip()) == (0, "removed 0 cached look-ups")
+    assert "Traceback" not in cleared.stderr
+    assert not list(tmp_path.glob("cache.db.damaged-*"))

@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from contextlib import ExitStack
 from dataclasses import replace
 from io import StringIO
@@ -462,8 +463,21 @@ def cache_clear() -> int:
 SUBCOMMANDS: dict[str, click.Command] = {"cache": cache_cli, "demo": demo_cli, "fix": fix_cli}
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Warnings from citecheck's own modules (a damaged cache set aside) as one line."""
+    click.echo(f"citecheck: warning: {message}", err=True)
+
+
 def main() -> None:
     """Entry point: turn click's usage errors into one line, and results into exit codes."""
+    warnings.showwarning = _show_warning
     args = sys.argv[1:]
     command, name = cli, "citecheck"
     if args and args[0] in SUBCOMMANDS:

@@ -13,17 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.extract.source import source_line
+from citecheck.linejoin import join_lines
 from citecheck.model import Entry
+from citecheck.twoworks import TWO_WORKS, guard
 
 __all__ = ["TWO_WORKS", "find_entries", "is_heading", "looks_like_reference"]
-
-# The warning on an entry that seems to hold two works run together: it is never looked
-# up (check.py), since a match for one work would call the other verified, and no match
-# would call a real work fabricated.
-TWO_WORKS = (
-    "this entry seems to hold two works (two DOIs, or two years each followed by a "
-    "title): not checked; split it into one entry per work"
-)
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _NAME = rf"[{_UC}][\w'’\-]+"
@@ -50,17 +44,28 @@ _OTHER_WORDS = (
 )
 # Decoration a heading may carry: markdown #'s and bold, numbering ("7.", "VII."), colon.
 _HEAD_PRE = r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:(?:\d{1,2}|[IVXL]{1,5})[.)]?\s+)?"
-_HEAD_POST = r"(?:[*_]{1,2})?\s*:?\s*(?:[*_]{1,2})?\s*#*\s*$"
+# ...and after it: Wikipedia's "[edit]" link, a count ("References (72)"), a colon.
+_HEAD_POST = (
+    r"(?:\s*\[\s*edit(?:\s+source)?\s*\]|\s*\(\d{1,4}\))?"
+    r"(?:[*_]{1,2})?\s*:?\s*(?:[*_]{1,2})?\s*#*\s*$"
+)
 _REF_HEADING = re.compile(rf"{_HEAD_PRE}(?:{_REF_WORDS}){_HEAD_POST}", re.IGNORECASE)
 _OTHER_HEADING = re.compile(rf"{_HEAD_PRE}(?:{_OTHER_WORDS}){_HEAD_POST}", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 
 _MARKER = re.compile(
-    r"^\s*(?:\[(?P<b>\d{1,4})\]|\((?P<p>\d{1,4})\)|(?P<n>\d{1,4})(?P<nd>[.)])(?=\s|$)"
+    r"^\s*(?:\[(?P<b>\d{1,5})\]|\((?P<p>\d{1,5})\)|(?P<n>\d{1,5})(?P<nd>[.)])(?=\s|$)"
     r"|\[\^(?P<f>\w{1,20})\]:|(?P<u>[•·▪◦‣●■►➢])|(?P<d>[-*–—+])(?=\s))\s*"
 )
-# Wikipedia's back-links in copied reference lists: "^ a b Berman RM ...".
-_BACKLINK = re.compile(r"^\^\s*(?:[a-z]\s+){0,8}")
+# A number alone before an entry, as manuscripts type it ("1 Lisonkova S, Razaz N. ..."):
+# a marker only where the next entry carries the next number.
+_BARE_NUMBER = re.compile(rf"^\s*(\d{{1,5}})\s+(?=[A-ZÀ-Þ]|{_PARTICLES})")
+# Wikipedia's back-links in copied reference lists: "^ a b Berman RM ...", "↑ Berman",
+# after a list marker when there is one ("- ^ a b Berman", "1. ^ Berman").
+_BACKLINK = re.compile(r"^\^\s*(?:[a-z]\s+){0,30}")
+_LINE_BACKLINK = re.compile(
+    r"^(\s*(?:[-*•]\s+|\[?\d{1,5}[.)\]]\s+)?)[\^↑]\s*(?:[a-z]\s+){0,30}(?=\S)"
+)
 # Running page footers of converted PDFs ("12", "Page 12 of 14") inside a list.
 _PAGE_FOOTER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
@@ -104,12 +109,6 @@ _ENDS_ENTRY = re.compile(
 )
 _CONTINUATION = re.compile(r"^(?:[a-z(]|doi\b|DOI\b|https?://|PMID|PMCID|10\.\d|\d)")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-# Hyphenated prefixes that stay hyphenated when a line break falls after them.
-_KEEP_HYPHEN = frozenset(
-    {"self", "non", "well", "cross", "long", "short", "high", "low", "double", "single",
-     "open", "dose", "meta", "placebo", "treatment", "time", "age", "sex", "evidence",
-     "co", "pre", "post", "anti", "multi", "inter", "intra", "semi", "sub", "follow"}
-)  # fmt: skip
 
 
 def is_heading(line: str) -> bool:
@@ -139,12 +138,34 @@ def _name_prefix_before_year(text: str) -> bool:
 
 @dataclass
 class _Item:
+    """An entry being collected: its lines, joined on demand (and only once per change)."""
+
     line: int  # 0-based index of the entry's first line
     parts: list[str] = field(default_factory=list)
+    size: int = 0  # characters so far
+    _joined: str | None = None
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        self.size += len(part) + 1
+        self._joined = None
 
     @property
     def text(self) -> str:
-        return _join_lines(self.parts)
+        if self._joined is None:
+            self._joined = join_lines(self.parts)
+        return self._joined
+
+    def looks_like_reference(self) -> bool:
+        # looks_like_reference refuses anything over 2,000 characters: asking it about a
+        # growing run of lines must not cost a join of the whole run at every line.
+        return self.size <= 2100 and looks_like_reference(self.text)
+
+
+def _item(line: int, first: str) -> _Item:
+    item = _Item(line)
+    item.add(first)
+    return item
 
 
 def find_entries(text: str) -> list[Entry]:
@@ -170,7 +191,7 @@ def find_entries(text: str) -> list[Entry]:
         ignored = item.line in flagged or bool(_IGNORE_MARK.search(raw))
         raw = " ".join(_IGNORE_MARK.sub(" ", raw).split()).rstrip(" -–—;,") if ignored else raw
         entries.append(Entry(n, raw, source_line(text, item.line + 1), ignored))
-    return entries
+    return guard(entries)
 
 
 def section_start(text: str) -> int | None:
@@ -180,17 +201,23 @@ def section_start(text: str) -> int | None:
 
 
 def section_items(lines: list[str]) -> list[_Item]:
-    for start in reversed([i for i, line in enumerate(lines) if is_heading(line)]):
+    """The entries of every reference section, in order ("Notes" and "References" both
+    count when both read as references); without a heading, a trailing list."""
+    lines = [
+        _LINE_BACKLINK.sub(r"\1", line) if "^" in line or "↑" in line else line for line in lines
+    ]
+    items: list[_Item] = []
+    for start in (i for i, line in enumerate(lines) if is_heading(line)):
         candidate = _collect(lines, start + 1)
         if _accept(candidate, minimum=1, share=0.5):
-            return candidate
-    return _trailing_list(lines)
+            items.extend(candidate)
+    return items or _trailing_list(lines)
 
 
 def _accept(items: list[_Item], minimum: int, share: float) -> bool:
     if len(items) < minimum:
         return False
-    good = sum(1 for item in items if looks_like_reference(item.text))
+    good = sum(1 for item in items if item.looks_like_reference())
     # Web sources (a name, a title and a URL) count towards the share, but at least one
     # entry must be a real bibliographic reference.
     links = sum(1 for item in items if _short_link(item.text))
@@ -214,6 +241,30 @@ def _marker_number(match: re.Match[str]) -> int | None:
     return int(digits) if digits else None
 
 
+def _marker_at(line: str, key: str) -> tuple[int | None, int] | None:
+    """(number, where the entry's text starts) when `line` starts an entry of a list
+    marked `key`, else None."""
+    if key == "bare":
+        bare = _BARE_NUMBER.match(line)
+        return (int(bare.group(1)), bare.end()) if bare else None
+    marker = _MARKER.match(line)
+    if marker and _marker_key(marker) == key:
+        return _marker_number(marker), marker.end()
+    return None
+
+
+def _bare_numbered(lines: list[str], i: int) -> bool:
+    """Does a list of bare numbers start at line i (its next entry numbered one more)?"""
+    first = _BARE_NUMBER.match(lines[i])
+    if not first or int(first.group(1)) > 5:
+        return False
+    for k in range(i + 1, min(len(lines), i + 12)):
+        following = _BARE_NUMBER.match(lines[k])
+        if following:
+            return int(following.group(1)) == int(first.group(1)) + 1
+    return False
+
+
 def _ends_section(line: str) -> bool:
     return bool(_REF_HEADING.match(line) or _OTHER_HEADING.match(line) or _MD_HEADING.match(line))
 
@@ -228,10 +279,17 @@ def _collect(lines: list[str], start: int) -> list[_Item]:
     first = _MARKER.match(lines[i])
     if first and first.end() < len(lines[i].rstrip()):
         items, _ = _collect_marked(lines, i, _marker_key(first))
+    elif _bare_numbered(lines, i):
+        items, _ = _collect_marked(lines, i, "bare")
     else:
         items = _collect_unmarked(lines, i)
     # Share buttons, "Back to top" and the like trailing a list are not entries.
-    while items and len(items[-1].text.split()) < 8 and not looks_like_reference(items[-1].text):
+    while (
+        items
+        and len(items[-1].text.split()) < 8
+        and not items[-1].looks_like_reference()
+        and not _URL.search(items[-1].text)  # a web source given by its address alone
+    ):
         items.pop()
     return items
 
@@ -246,22 +304,49 @@ def _collect_marked(lines: list[str], i: int, key: str) -> tuple[list[_Item], in
         if not stripped:
             blank_before = True
             continue
-        marker = _MARKER.match(lines[j])
-        if marker and _marker_key(marker) == key:
-            found = _marker_number(marker)
+        marker = _marker_at(lines[j], key)
+        if marker is not None:
+            found, end = marker
             # A wrapped line can begin with "12." - only a plausible next number counts.
             if found is None or number is None or number < found <= number + 5:
                 number = found
-                items.append(_Item(j, [lines[j][marker.end() :]]))
+                items.append(_item(j, lines[j][end:]))
                 blank_before = False
                 continue
         if _PAGE_FOOTER.match(stripped):
             continue
-        if _ends_section(stripped) or (blank_before and not _CONTINUATION.match(stripped)):
-            return items, j  # a heading or a paragraph after the list: the section is over
-        items[-1].parts.append(stripped)
+        if _ends_section(stripped):
+            return items, j  # a heading: the section is over
+        if (
+            blank_before
+            and not _CONTINUATION.match(stripped)
+            and not _resumes(lines, j, key, number)
+        ):
+            return items, j  # a paragraph after the list: the section is over
+        items[-1].add(stripped)  # a wrapped line, or the rest of an entry after a blank line
         blank_before = False
     return items, len(lines)
+
+
+def _resumes(lines: list[str], j: int, key: str, number: int | None) -> bool:
+    """After a blank line inside a list: is line j the rest of the entry before it? Yes
+    when it is short and the list goes on right after it with the next marker."""
+    fragment = lines[j].strip()
+    if len(fragment) > 300 or not (len(fragment) <= 60 or _tail_of_reference(fragment)):
+        return False
+    seen = 0
+    for k in range(j + 1, min(len(lines), j + 12)):
+        stripped = lines[k].strip()
+        if not stripped:
+            continue
+        marker = _marker_at(lines[k], key)
+        if marker is not None:
+            found = marker[0]
+            return found is None or number is None or found == number + 1
+        seen += 1
+        if seen > 3 or _ends_section(stripped):
+            return False
+    return False
 
 
 def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
@@ -274,7 +359,7 @@ def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
             continue
         if _ends_section(lines[j].strip()) or _MARKER.match(lines[j]):
             break
-        paragraph: list[_Item] = [_Item(j, [lines[j].strip()])]
+        paragraph: list[_Item] = [_item(j, lines[j].strip())]
         indent = _indent(lines[j])
         j += 1
         while j < len(lines) and lines[j].strip():
@@ -285,19 +370,38 @@ def _collect_unmarked(lines: list[str], i: int) -> list[_Item]:
             if _PAGE_FOOTER.match(line):
                 pass
             elif _indent(lines[j]) <= indent and _starts_new_entry(previous, line):
-                paragraph.append(_Item(j, [line]))
+                paragraph.append(_item(j, line))
                 indent = _indent(lines[j])
             else:
-                previous.parts.append(line)  # a hard wrap (or a hanging indent)
+                previous.add(line)  # a hard wrap (or a hanging indent)
             j += 1
-        keep = [p for p in paragraph if looks_like_reference(p.text) or _short_link(p.text)]
+        keep = [p for p in paragraph if p.looks_like_reference() or _short_link(p.text)]
         if len(keep) < len(paragraph):
+            if items and len(paragraph) == 1 and _entry_follows(lines, j, paragraph[0]):
+                for part in paragraph[0].parts:  # the rest of an entry, after a blank line
+                    items[-1].add(part)
+                continue
             items.extend(keep)
             break  # prose: the section is over
         items.extend(paragraph)
         if j < len(lines) and lines[j].strip():
             break  # stopped at a heading
     return items
+
+
+def _tail_of_reference(text: str) -> bool:
+    """Does `text` hold what ends a reference (a year, volume and pages, an identifier)?"""
+    return any(_FEATURES[name].search(text) for name in ("year", "id", "volpages"))
+
+
+def _entry_follows(lines: list[str], j: int, fragment: _Item) -> bool:
+    """Is `fragment` (a short paragraph that is not a reference) the end of the entry
+    before it, cut off by a blank line? Yes when another entry starts right after it."""
+    if fragment.size > 300 or not _tail_of_reference(fragment.text):
+        return False
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j < len(lines) and bool(_AUTHOR_START_LINE.match(lines[j].strip()))
 
 
 def _indent(line: str) -> int:
@@ -312,7 +416,7 @@ def _starts_new_entry(previous: _Item, line: str) -> bool:
     return (
         bool(_AUTHOR_START_LINE.match(line))
         and bool(_ENDS_ENTRY.search(last))
-        and looks_like_reference(previous.text)
+        and previous.looks_like_reference()
     )
 
 
@@ -346,30 +450,3 @@ def _under_other_heading(lines: list[str], start: int) -> bool:
         if line.strip():
             return bool(_OTHER_HEADING.match(line.strip()))
     return False
-
-
-def _join_lines(parts: list[str]) -> str:
-    """Join hard-wrapped lines, undoing hyphenation only where it split a word."""
-    out = parts[0].strip()
-    for part in parts[1:]:
-        nxt = part.strip()
-        if not nxt:
-            continue
-        last = out.rsplit(None, 1)[-1] if out else ""
-        if out.endswith(("-", "–")) and len(last) > 1:
-            stem = last[:-1]
-            if (
-                stem.isalpha()
-                and stem[-1].islower()
-                and nxt[0].islower()
-                and stem.lower().rsplit("-", 1)[-1] not in _KEEP_HYPHEN
-                and "/" not in last
-            ):
-                out = out[:-1] + nxt  # "phar-" + "macology"
-            else:
-                out += nxt  # "NMDA-receptor", "351-" + "354", DOIs
-        elif out.endswith("/") and ("/" in last[:-1] or last.startswith("10.")):
-            out += nxt  # a URL or DOI broken after a slash
-        else:
-            out += " " + nxt
-    return out

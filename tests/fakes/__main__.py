@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fakes", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
-    modes = "ok, down, rate_limited, flaky:N, garbage, slow:SECONDS"
+    modes = (
+        "ok, down, rate_limited, flaky:N, garbage, wrong_shape, slow:SECONDS, trickle:SECONDS, "
+        "endless, huge:MB, gzip_bomb:MB, redirect_away, wrong_types, refused, gateway_timeout"
+    )
     parser.add_argument("--crossref-mode", default="ok", help=modes)
     parser.add_argument("--pubmed-mode", default="ok", help=modes)
     parser.add_argument("--datacite-mode", default="ok", help=modes)

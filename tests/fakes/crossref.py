@@ -18,6 +18,7 @@ from typing import Any
 from werkzeug.wrappers import Request, Response
 
 from .corpus import Corpus, Work, words
+from .recorded import crossref_works
 from .subjects import about
 
 JSON_TYPE = "application/json;charset=utf-8"  # habanero insists on a type starting application/json
@@ -171,6 +172,9 @@ class CrossrefFake:
 
     def works_doi(self, request: Request, doi: str) -> Response:
         work = self.corpus.by_doi(doi)
+        recorded = crossref_works().get(doi.lower())
+        if recorded is not None:
+            return _json({"status": "ok", "message-type": "work", "message": recorded})
         if work is None:
             # rest-api-doc#564 and others: unknown DOI -> 404 "Resource not found."
             return Response("Resource not found.", status=404, content_type="text/plain")
@@ -251,6 +255,8 @@ class CrossrefFake:
         else:
             ranked = [(1.0, w) for w in sorted(candidates, key=lambda w: w.doi or "")]
         items = [work_json(w, score) for score, w in ranked[offset : offset + rows]]
+        dois = [v.lower() for k, v in clauses if k == "doi"]
+        items = [crossref_works()[d] for d in dois if d in crossref_works()] + items
         select = [s.strip() for s in args.get("select", "").split(",") if s.strip()]
         if select:
             allowed = {k for item in items for k in item} | _SELECTABLE

@@ -11,6 +11,10 @@ It counts and records every call, and can misbehave on purpose per service ("mod
   garbage         200 with a truncated body (cut JSON / XML; an HTML page for ECitMatch)
   wrong_shape     200 with valid JSON of the wrong shape (text without fields for ECitMatch)
   slow:SECONDS    wait, then answer normally
+  trickle:S, endless, huge:MB, gzip_bomb:MB, redirect_away, wrong_types
+                  a hostile service (see hostile.py)
+  refused         400 with the service's recorded refusal (see recorded.py)
+  gateway_timeout 504 from a gateway
 Control paths (not counted): GET /_calls (counts as JSON), /_mode?service=..&mode=.., /_reset.
 """
 
@@ -28,6 +32,7 @@ from typing import Any
 from pytest_httpserver.httpserver import HTTPServerBase
 from werkzeug.wrappers import Request, Response
 
+from . import hostile, recorded
 from .corpus import Corpus, load_corpus
 from .crossref import CrossrefFake, rate_headers
 from .datacite import DataCiteFake
@@ -35,7 +40,19 @@ from .limits import Limits, limit_for
 from .pubmed import PubMedFake
 
 SERVICES = ("crossref", "pubmed", "datacite")
-MODE_KINDS = ("ok", "down", "rate_limited", "flaky", "garbage", "wrong_shape", "slow")
+MODE_KINDS = (
+    "ok",
+    "down",
+    "rate_limited",
+    "flaky",
+    "garbage",
+    "wrong_shape",
+    "slow",
+    *("trickle", "endless", "huge", "gzip_bomb", "redirect_away", "wrong_types"),
+    *("refused", "gateway_timeout"),
+)
+NEEDS_ARG = ("flaky", "slow", "trickle")
+DEFAULT_ARG = {"huge": 100.0, "gzip_bomb": 10240.0}  # megabytes
 # file name -> endpoint name used in the call counts
 EUTILS = {
     name: name.partition(".")[0]
@@ -77,12 +94,17 @@ class Mode:
     @classmethod
     def parse(cls, text: str) -> Mode:
         kind, _, arg = text.strip().partition(":")
-        if kind not in MODE_KINDS or (kind in ("flaky", "slow")) != bool(arg):
+        if (
+            kind not in MODE_KINDS
+            or (kind in NEEDS_ARG and not arg)
+            or (arg and kind not in (*NEEDS_ARG, *DEFAULT_ARG))
+        ):
             raise ValueError(
                 f"unknown mode {text!r}: use ok, down, rate_limited, flaky:N, garbage, "
-                "wrong_shape, slow:S"
+                "wrong_shape, slow:S, trickle:S, endless, huge[:MB], gzip_bomb[:MB], "
+                "redirect_away, wrong_types, refused, gateway_timeout"
             )
-        return cls(kind, float(arg) if arg else 0.0)
+        return cls(kind, float(arg) if arg else DEFAULT_ARG.get(kind, 0.0))
 
 
 class FakeServices:
@@ -132,7 +154,7 @@ class FakeServices:
 
     def mode(self, service: str) -> str:
         m = self._modes[service]
-        return m.kind if m.kind not in ("flaky", "slow") else f"{m.kind}:{m.arg:g}"
+        return f"{m.kind}:{m.arg:g}" if m.arg else m.kind
 
     def reset(self) -> None:
         """Modes back to ok, counts and recorded calls cleared."""
@@ -199,6 +221,16 @@ class FakeServices:
             return _too_many(request, service)
         if mode.kind == "slow":
             time.sleep(mode.arg)
+        if mode.kind == "refused":
+            return recorded.refused(service)
+        if mode.kind == "gateway_timeout":
+            return recorded.gateway_timeout()
+        if mode.kind == "endless":
+            return hostile.endless()
+        if mode.kind == "gzip_bomb":
+            return hostile.gzip_bomb(mode.arg)
+        if mode.kind == "redirect_away":
+            return hostile.redirect_away(request, request.host.rpartition(":")[2] or "80")
         try:
             response = handler()
         except Exception:
@@ -209,10 +241,21 @@ class FakeServices:
             return _garbage(response)
         if mode.kind == "wrong_shape":
             return _wrong_shape(response)
+        if mode.kind == "trickle":
+            return hostile.trickle(response, mode.arg)
+        if mode.kind == "huge":
+            return hostile.huge(response, mode.arg)
+        if mode.kind == "wrong_types":
+            return hostile.wrong_types(service, response)
         return response
 
-    def _route(self, request: Request) -> tuple[str, str, Callable[[], Response]]:
-        path = request.path
+    def _route(
+        self, request: Request, path: str | None = None
+    ) -> tuple[str, str, Callable[[], Response]]:
+        path = path or request.path
+        if path.startswith("/elsewhere/"):  # the impostor of redirect_away: answers normally
+            _, endpoint, handler = self._route(request, path[len("/elsewhere") :])
+            return "elsewhere", endpoint, handler
         if path.startswith("/crossref/"):
             sub = path[len("/crossref") :].removeprefix("/v1")
             if sub.rstrip("/") == "/works":

@@ -95,7 +95,7 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     if binary is DocumentKind.PDF:
         return _pdf_document(path, data, limits)
     if binary is not None:
-        return Document(path=path, text=_docx_text(data, limits), kind=binary)
+        return _docx_document(path, data, limits)
     try:
         text = decode(data)
     except BinaryDataError as error:
@@ -141,13 +141,16 @@ def _pdf_document(path: str, data: bytes, limits: Limits) -> Document:
     return Document(path=path, text=content.text, kind=DocumentKind.PDF, lists=content.lists)
 
 
-def _docx_text(data: bytes, limits: Limits) -> str:
-    from citecheck.extract.docx import DocxError, docx_to_text
+def _docx_document(path: str, data: bytes, limits: Limits) -> Document:
+    """The Word document's text, and the reference lists its structure shows (its
+    numbering, a reference manager's bibliography and citation fields: extract/docx.py)."""
+    from citecheck.extract.docx import DocxError, read_docx
 
     try:
-        return docx_to_text(data, limits.unpacked_bytes)
+        content = read_docx(data, limits.unpacked_bytes)
     except DocxError as error:
         raise InputError(str(error)) from None
+    return Document(path=path, text=content.text, kind=DocumentKind.DOCX, lists=content.lists)
 
 
 def _convert(kind: DocumentKind, text: str) -> str:

@@ -1,13 +1,15 @@
-"""The text of a Word (.docx) document: body paragraphs, tables, footnotes and endnotes.
+"""The text of a Word (.docx) document, and the reference lists its structure shows.
 
 Read with the standard zipfile module and defusedxml (no XML entity tricks). The parts are
 inflated in chunks against one budget for the whole document (--max-unpacked-size): a zip
 whose header understates a part's size cannot make us inflate more than that budget
 (zipfile's own read() inflates up to 1 GiB at a time, whatever the header says). Each
 paragraph is a line with a blank line after it; list paragraphs (Word's automatic
-numbering or bullets, whose numbers are not in the text) become "- " lines. Field codes
-(a reference manager's ADDIN ZOTERO/EndNote/Mendeley instructions) are skipped and the
-field results kept, so a bibliography field reads as its formatted entries. Footnotes and
+numbering or bullets, whose numbers are not in the text) become "- " lines, and a number
+typed before a tab ("1<tab>Smith J...") reads "1. Smith J...". Field codes (a reference
+manager's ADDIN ZOTERO/EndNote/Mendeley instructions) are not text, their results are; the
+instructions are kept for their exact fields (docxrefs.py), and a bibliography field or a
+numbered list after a reference heading is read as the reference list. Footnotes and
 endnotes follow the body under a "Notes" heading when the body has no reference list of
 its own. Line numbers are those of the extracted text.
 """
@@ -15,13 +17,23 @@ its own. Line numbers are those of the extracted text.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree  # type: ignore[import-untyped]
 
+from citecheck.extract.docxrefs import (
+    BIBLIOGRAPHY_FIELD,
+    Para,
+    cited_works,
+    known_fields,
+    word_lists,
+)
 from citecheck.extract.limits import DEFAULT_LIMITS, OPTION, SizeLimitError, read_capped
+from citecheck.model import Entry
 
 _NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -79,7 +91,19 @@ def _read(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Element | Non
     return root
 
 
+@dataclass(frozen=True)
+class DocxReading:
+    """The document's text, and the reference lists its structure shows (docxrefs)."""
+
+    text: str
+    lists: tuple[tuple[Entry, ...], ...] = ()
+
+
 def docx_to_text(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes) -> str:
+    return read_docx(data, max_unpacked).text
+
+
+def read_docx(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes) -> DocxReading:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -91,9 +115,13 @@ def docx_to_text(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes)
             raise DocxError("not a Word document (no word/document.xml)")
         body = document.find(f"{_NS}body")
         lines: list[str] = []
-        for text, listed, heading in _paragraphs(body if body is not None else document):
-            if text:
-                lines.append(("- " if listed and not heading else "") + text)
+        walker = _Walker()
+        paras = list(walker.paragraphs(body if body is not None else document))
+        for para in paras:
+            if para.text:
+                listed = para.numbering is not None and not para.heading
+                lines.append(("- " if listed else "") + para.text)
+                para.line = len(lines)
                 lines.append("")
         notes: list[str] = []
         for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
@@ -107,7 +135,7 @@ def docx_to_text(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes)
                     "continuationNotice",
                 ):
                     continue
-                text = " ".join(t for t, _, _ in _paragraphs(note) if t)
+                text = " ".join(p.text for p in _Walker().paragraphs(note) if p.text)
                 if text:
                     notes.append(text)
     if notes and not _has_reference_heading(lines):
@@ -115,7 +143,27 @@ def docx_to_text(data: bytes, max_unpacked: int = DEFAULT_LIMITS.unpacked_bytes)
     text = "\n".join(lines).strip()
     if not text:
         raise DocxError("no readable text in the Word document")
-    return text + "\n"
+    return DocxReading(text + "\n", _lists(paras, walker.instructions, text + "\n"))
+
+
+def _lists(paras: list[Para], instructions: list[str], text: str) -> tuple[tuple[Entry, ...], ...]:
+    """The reference lists the document's structure shows, with the exact fields of the
+    works its citation fields name; () to leave the text to the text finder."""
+    from citecheck.references import find_entries
+    from citecheck.twoworks import guard
+
+    works = cited_works(instructions)
+    lists: list[tuple[Entry, ...]] = []
+    count = 0
+    for found in word_lists(paras):
+        entries = [Entry(count + n, p.text, p.line) for n, p in enumerate(found, 1)]
+        entries = guard(known_fields(entries, works))
+        lists.append(tuple(entries))
+        count += len(entries)
+    if not lists and works:  # plain paragraphs, but fields to trust: the text finder's list
+        entries = known_fields(find_entries(text), works)
+        lists = [tuple(entries)] if entries else []
+    return tuple(lists)
 
 
 def _has_reference_heading(lines: list[str]) -> bool:
@@ -124,37 +172,77 @@ def _has_reference_heading(lines: list[str]) -> bool:
     return any(is_heading(line) for line in lines)
 
 
-def _paragraphs(root: Element) -> Iterator[tuple[str, bool, bool]]:
-    """(text, is a list item, is a heading) for every paragraph under root, in order."""
-    for para in root.iter(f"{_NS}p"):
-        props = para.find(f"{_NS}pPr")
-        listed = heading = False
-        if props is not None:
-            listed = props.find(f"{_NS}numPr") is not None
-            style = props.find(f"{_NS}pStyle")
-            value = (style.get(f"{_NS}val") or "") if style is not None else ""
-            heading = value.lower().startswith(("heading", "title"))
-            listed = listed or value.lower().startswith("list")
-        yield " ".join(_paragraph_text(para).split()), listed, heading
+class _Walker:
+    """The body's paragraphs in order, and the instructions of every field in it.
+
+    Fields (fldChar begin / instrText / separate / end) may span paragraphs: a reference
+    manager's bibliography field holds all the list's paragraphs, so the open fields are
+    kept across them. Field instructions are not text; their results are."""
+
+    def __init__(self) -> None:
+        self.instructions: list[str] = []
+        self._open: list[list[str]] = []  # per open field: its instruction pieces...
+        self._coding: list[bool] = []  # ...and whether it is still in its instruction
+
+    def paragraphs(self, root: Element) -> Iterator[Para]:
+        for para in root.iter(f"{_NS}p"):
+            props = para.find(f"{_NS}pPr")
+            numbering: str | None = None
+            heading = False
+            if props is not None:
+                number = props.find(f"{_NS}numPr/{_NS}numId")
+                style = props.find(f"{_NS}pStyle")
+                value = (style.get(f"{_NS}val") or "") if style is not None else ""
+                heading = value.lower().startswith(("heading", "title", "rubrik"))
+                if number is not None and (number.get(f"{_NS}val") or "0") != "0":
+                    numbering = number.get(f"{_NS}val")
+                elif value.lower().startswith("list"):
+                    numbering = value
+            text, bibliography = self._text(para)
+            yield Para(text, 0, numbering, heading, bibliography)
+
+    def _text(self, para: Element) -> tuple[str, bool]:
+        parts: list[str] = []
+        bibliography = self._in_bibliography()
+        for node in para.iter():
+            tag = node.tag
+            if tag == f"{_NS}fldChar":
+                self._field_char(node.get(f"{_NS}fldCharType"))
+                bibliography = bibliography or self._in_bibliography()
+            elif tag == f"{_NS}instrText" and self._open and self._coding[-1]:
+                self._open[-1].append(node.text or "")
+            elif tag == f"{_NS}fldSimple":
+                instruction = node.get(f"{_NS}instr") or ""
+                self.instructions.append(instruction)
+                bibliography = bibliography or bool(BIBLIOGRAPHY_FIELD.search(instruction))
+            elif tag == f"{_NS}t" and not (self._open and self._coding[-1]):
+                parts.append(node.text or "")
+            elif tag == f"{_NS}tab":
+                parts.append("\t")
+            elif tag in (f"{_NS}br", f"{_NS}cr"):
+                parts.append(" ")
+            elif tag == f"{_NS}noBreakHyphen":
+                parts.append("-")
+        text = "".join(parts)
+        # "1<tab>Lisonkova S, ..." : a number typed before a tab is the entry's number.
+        text = _TYPED_NUMBER.sub(r"\1. ", text)
+        return " ".join(text.split()), bibliography
+
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self._open.append([])
+            self._coding.append(True)
+        elif kind == "separate" and self._open:
+            self._coding[-1] = False
+        elif kind == "end" and self._open:
+            self.instructions.append("".join(self._open.pop()))
+            self._coding.pop()
+
+    def _in_bibliography(self) -> bool:
+        return any(
+            not coding and BIBLIOGRAPHY_FIELD.search("".join(pieces))
+            for pieces, coding in zip(self._open, self._coding, strict=True)
+        )
 
 
-def _paragraph_text(para: Element) -> str:
-    parts: list[str] = []
-    in_code: list[bool] = []  # one per open field: still in its instruction part?
-    for node in para.iter():
-        tag = node.tag
-        if tag == f"{_NS}fldChar":
-            kind = node.get(f"{_NS}fldCharType")
-            if kind == "begin":
-                in_code.append(True)
-            elif kind == "separate" and in_code:
-                in_code[-1] = False
-            elif kind == "end" and in_code:
-                in_code.pop()
-        elif tag == f"{_NS}t" and not (in_code and in_code[-1]):
-            parts.append(node.text or "")
-        elif tag in (f"{_NS}tab", f"{_NS}br", f"{_NS}cr"):
-            parts.append(" ")
-        elif tag == f"{_NS}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,4})\.?\t")

@@ -197,7 +197,8 @@ def _collect_ids(item: Item, href: str) -> None:
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "")
+    text = " ".join(text.split())
     previous = None
     while previous != text:
         previous = text

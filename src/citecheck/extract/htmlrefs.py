@@ -27,6 +27,7 @@ from bs4 import Tag
 
 from citecheck.extract.htmlentry import item_entries
 from citecheck.model import Entry
+from citecheck.twoworks import guard
 
 __all__ = ["heading_level", "reference_heading", "reference_lists"]
 
@@ -105,7 +106,7 @@ def reference_lists(root: Tag) -> list[tuple[Entry, ...]]:
             fresh = [item for item in items if not _within(item, taken)]
             if not fresh:
                 continue
-            entries = _entries(fresh, count + 1)
+            entries = guard(_entries(fresh, count + 1))
             if _accepted(entries):
                 taken.update(id(item) for item in fresh)
                 lists.append(tuple(entries))

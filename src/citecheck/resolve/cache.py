@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
+import time
+import warnings
+import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import diskcache
 import msgspec
 
 from citecheck.model import Record
+
+T = TypeVar("T")
 
 DAY = 24 * 60 * 60
 POSITIVE_DAYS = 90.0
@@ -66,8 +73,20 @@ def _ttl(value: Any, positive_days: float, negative_days: float) -> int:
     return int((positive_days if value else negative_days) * DAY)
 
 
+class CacheRecoveredWarning(UserWarning):
+    """The cache store was damaged and has been set aside (the run goes on with a new one)."""
+
+
 class DiskCache:
-    """The default: one SQLite-backed store in a folder."""
+    """The default: one SQLite-backed store in a folder.
+
+    A damaged store (the database file overwritten, truncated, or not a database at all)
+    never stops a run, nor `cache info` / `cache clear`: it is renamed to
+    `cache.db.damaged-<time>` beside the new one, with a CacheRecoveredWarning, and the run
+    goes on with an empty store. A value that cannot be read back is a miss.
+    """
+
+    DATABASE = "cache.db"  # diskcache's file name in the folder
 
     def __init__(
         self,
@@ -75,34 +94,100 @@ class DiskCache:
         positive_days: float = POSITIVE_DAYS,
         negative_days: float = NEGATIVE_DAYS,
     ) -> None:
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            self._store = diskcache.Cache(str(directory))
-        except OSError as error:
-            raise CacheError(f"cannot open the cache in {directory}: {error.strerror}") from None
         self._directory = directory
         self._days = (positive_days, negative_days)
+        self._warned = False
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheError(f"cannot open the cache in {directory}: {error.strerror}") from None
+        self._store = self._guarded(self._open)
+
+    def _open(self) -> diskcache.Cache:
+        # JSON values, not pickles: reading a cache must never run code from it.
+        return diskcache.Cache(str(self._directory), disk=diskcache.JSONDisk)
+
+    def _guarded(self, operation: Callable[[], T]) -> T:
+        """Run `operation`; if the store turns out damaged, set it aside, open a new one
+        and run it once more."""
+        try:
+            return operation()
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+        except OSError as error:
+            raise CacheError(f"cannot use the cache in {self._directory}: {error}") from None
+        try:
+            return operation()
+        except (sqlite3.Error, OSError) as error:
+            raise CacheError(f"cannot use the cache in {self._directory}: {error}") from None
+
+    def _set_aside(self, error: sqlite3.DatabaseError) -> None:
+        with contextlib.suppress(Exception):
+            self._store.close()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        database = self._directory / self.DATABASE
+        aside = database.with_name(f"{self.DATABASE}.damaged-{stamp}")
+        try:
+            database.replace(aside)
+            for suffix in ("-wal", "-shm"):  # SQLite's journal files belong to the old one
+                database.with_name(self.DATABASE + suffix).unlink(missing_ok=True)
+        except OSError as move:
+            raise CacheError(
+                f"the cache in {self._directory} is damaged ({error}) and cannot be moved "
+                f"aside ({move.strerror})"
+            ) from None
+        warnings.warn(
+            f"the cache in {self._directory} was damaged ({error}); moved it aside to "
+            f"{aside.name} and started an empty one",
+            CacheRecoveredWarning,
+            stacklevel=2,
+        )
+        self._store = self._open()
 
     def get(self, service: str, kind: str, query: str) -> Any | None:
-        return self._store.get(_key(service, kind, query))
+        key = _key(service, kind, query)
+        try:
+            return self._guarded(lambda: self._store.get(key))
+        except (ValueError, zlib.error):  # a value that is not JSON: as if it were not there
+            return None
+        except CacheError as error:  # the run goes on without the cache
+            self._failed(error)
+            return None
 
     def put(self, service: str, kind: str, query: str, value: Any) -> None:
-        self._store.set(_key(service, kind, query), value, expire=_ttl(value, *self._days))
+        key, expire = _key(service, kind, query), _ttl(value, *self._days)
+        try:
+            self._guarded(lambda: self._store.set(key, value, expire=expire))
+        except CacheError as error:
+            self._failed(error)
+
+    def _failed(self, error: CacheError) -> None:
+        if not self._warned:
+            self._warned = True
+            warnings.warn(f"{error}; going on without it", CacheRecoveredWarning, stacklevel=3)
 
     def info(self) -> dict[str, str]:
-        self._store.expire()  # drop what has expired, so the count means something
-        return {
-            "backend": "sqlite (diskcache)",
-            "location": str(self._directory),
-            "entries": str(len(self._store)),
-            "size": f"{self._store.volume() / 1024:.0f} KiB",
-        }
+        def read() -> dict[str, str]:
+            self._store.expire()  # drop what has expired, so the count means something
+            return {
+                "backend": "sqlite (diskcache)",
+                "location": str(self._directory),
+                "entries": str(len(self._store)),
+                "size": f"{self._store.volume() / 1024:.0f} KiB",
+            }
+
+        return self._guarded(read)
 
     def clear(self) -> int:
-        return int(self._store.clear())
+        """Remove every entry, and the damaged stores set aside earlier."""
+        removed = int(self._guarded(lambda: self._store.clear()))
+        for damaged in self._directory.glob(f"{self.DATABASE}.damaged-*"):
+            damaged.unlink(missing_ok=True)
+        return removed
 
     def close(self) -> None:
-        self._store.close()
+        with contextlib.suppress(sqlite3.Error):
+            self._store.close()
 
 
 class RedisCache:

@@ -14,6 +14,8 @@ report shows text (citecheck.markup).
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import msgspec
 
 from citecheck.markup import clean_optional, clean_text
@@ -91,9 +93,10 @@ class _ListAnswer(msgspec.Struct):
     message: _WorkList
 
 
-def _decode(
-    body: bytes, schema: type[_WorkAnswer] | type[_ListAnswer]
-) -> _WorkAnswer | _ListAnswer:
+Answer = TypeVar("Answer", _WorkAnswer, _ListAnswer)
+
+
+def _answer(body: bytes, schema: type[Answer]) -> Answer:
     try:
         answer = msgspec.json.decode(body, type=schema)
     except msgspec.ValidationError as error:
@@ -107,16 +110,12 @@ def _decode(
 
 def decode_work(body: bytes) -> Record:
     """The Record in a /works/{doi} answer; InvalidAnswerError if the body is not one."""
-    answer = _decode(body, _WorkAnswer)
-    assert isinstance(answer, _WorkAnswer)
-    return work_to_record(answer.message)
+    return work_to_record(_answer(body, _WorkAnswer).message)
 
 
 def decode_works(body: bytes) -> list[Record]:
     """The Records in a /works list answer, in its order; InvalidAnswerError if it is not one."""
-    answer = _decode(body, _ListAnswer)
-    assert isinstance(answer, _ListAnswer)
-    return [work_to_record(item) for item in answer.message.items]
+    return [work_to_record(item) for item in _answer(body, _ListAnswer).message.items]
 
 
 def _year(work: Work) -> int | None:

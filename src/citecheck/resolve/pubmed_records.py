@@ -13,6 +13,7 @@ too. A uid that PubMed cannot summarise (`{"uid": ..., "error": ...}`) is simply
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import msgspec
 
@@ -73,50 +74,43 @@ class _SummaryAnswer(msgspec.Struct):
     error: str | None = None
 
 
-def _decode(body: bytes, schema: type[msgspec.Struct]) -> msgspec.Struct:
+Answer = TypeVar("Answer", _SearchAnswer, _SummaryAnswer)
+
+
+def _answer(body: bytes, schema: type[Answer]) -> Answer:
+    """The body decoded into `schema`; InvalidAnswerError for a wrong shape or an in-band
+    error, GarbledAnswerError for a body that is not JSON."""
     try:
-        return msgspec.json.decode(body, type=schema)
+        answer = msgspec.json.decode(body, type=schema)
     except msgspec.ValidationError as error:
         raise InvalidAnswerError(f"answer of the wrong shape: {error}") from None
     except msgspec.DecodeError:
         raise GarbledAnswerError("answer is not JSON (cut off or garbled)") from None
-
-
-def _in_band_error(error: str | None) -> None:
-    if error is not None:
-        raise InvalidAnswerError(f"error answer: {clean_text(error)[:80]}")
+    if answer.error is not None:  # e.g. too many ids, or a rate-limit body sent with 200
+        raise InvalidAnswerError(f"error answer: {clean_text(answer.error)[:80]}")
+    return answer
 
 
 def decode_search(body: bytes) -> list[str]:
     """PMIDs of an ESearch answer, best match first."""
-    answer = _decode(body, _SearchAnswer)
-    assert isinstance(answer, _SearchAnswer)
-    _in_band_error(answer.error)
-    if answer.esearchresult is None:
+    result = _answer(body, _SearchAnswer).esearchresult
+    if result is None:
         raise InvalidAnswerError("search answer without an esearchresult")
-    _in_band_error(answer.esearchresult.ERROR)
-    if not all(pmid.isdigit() for pmid in answer.esearchresult.idlist):
+    if result.ERROR is not None:
+        raise InvalidAnswerError(f"search error: {clean_text(result.ERROR)[:80]}")
+    if not all(pmid.isdigit() for pmid in result.idlist):
         raise InvalidAnswerError("search answer with an id that is not a PMID")
-    return list(answer.esearchresult.idlist)
+    return list(result.idlist)
 
 
 def decode_summaries(body: bytes) -> list[Record]:
     """The Records of an ESummary answer, in the order of its uid list."""
-    answer = _decode(body, _SummaryAnswer)
-    assert isinstance(answer, _SummaryAnswer)
-    _in_band_error(answer.error)
-    if answer.result is None:
-        raise InvalidAnswerError("summary answer without a result")
-    uids_raw = answer.result.get("uids")
-    if uids_raw is None:
-        raise InvalidAnswerError("summary answer without a uid list")
+    result = _answer(body, _SummaryAnswer).result
+    if result is None or "uids" not in result:
+        raise InvalidAnswerError("summary answer without a result and its uid list")
     try:
-        uids = msgspec.json.decode(uids_raw, type=list[str])
-        summaries = [
-            msgspec.json.decode(answer.result[uid], type=Summary)
-            for uid in uids
-            if uid in answer.result
-        ]
+        uids = msgspec.json.decode(result["uids"], type=list[str])
+        summaries = [msgspec.json.decode(result[u], type=Summary) for u in uids if u in result]
     except msgspec.ValidationError as error:
         raise InvalidAnswerError(f"summary of the wrong shape: {error}") from None
     return [summary_to_record(s) for s in summaries if s.error is None and s.uid]

@@ -36,7 +36,7 @@ from citecheck.resolve.pubmed import PubMedService, citmatch_line
 from citecheck.resolve.query import arxiv_id
 from citecheck.resolve.search import Searcher
 from citecheck.resolve.service import Hit, Service, hits_from_json, hits_to_json
-from citecheck.resolve.store import AnswerStore
+from citecheck.resolve.store import AnswerStore, PartlyOffline
 from citecheck.resolve.works import Key, Work, work_key
 from citecheck.settings import Settings
 
@@ -118,10 +118,11 @@ class Resolver:
 
     def hits(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Hit]]:
         """What `service` answers for each identifier: remembered answers first, the rest
-        in the service's batches."""
+        in the service's batches. Offline, the identifiers not cached raise PartlyOffline,
+        which carries the others' hits."""
         if not ids:
             return {}
-        answers = self._store.answers(
+        answers, offline = self._store.available(
             service.name,
             kind,
             list(ids),
@@ -129,12 +130,27 @@ class Resolver:
                 key: hits_to_json(hits) for key, hits in service.identify(kind, missing).items()
             },
         )
-        return {i: hits_from_json(answers[i]) for i in ids}
+        found = {i: hits_from_json(answers[i]) for i in ids if i in answers}
+        if offline is not None:
+            raise PartlyOffline(service.name, found, [i for i in ids if i not in found])
+        return found
 
     def identify(self, service: Service, kind: str, ids: Sequence[str]) -> dict[str, list[Record]]:
         """The records each identifier names at `service`; identifiers among the hits
-        (ECitMatch's PMIDs) are identified in turn, all in one go."""
-        return self.records(service, self.hits(service, kind, ids))
+        (ECitMatch's PMIDs) are identified in turn, all in one go. Offline, PartlyOffline
+        carries the records of the identifiers whose answers are all cached."""
+        offline: PartlyOffline | None = None
+        try:
+            hits = self.hits(service, kind, ids)
+        except PartlyOffline as partial:
+            hits, offline = partial.answered, partial
+        try:
+            found = self.records(service, hits)
+        except PartlyOffline as partial:
+            found, offline = partial.answered, offline or partial
+        if offline is not None:
+            raise PartlyOffline(service.name, found, [i for i in ids if i not in found])
+        return found
 
     def search(self, service: Service, query: str) -> list[Hit]:
         """A remembered search, or the service's answer to it."""
@@ -144,13 +160,22 @@ class Resolver:
         return hits_from_json(answer)
 
     def records(self, service: Service, hits: dict[str, list[Hit]]) -> dict[str, list[Record]]:
-        """Hits as records: the identifiers among them identified in one batch."""
+        """Hits as records: the identifiers among them identified in one batch (offline,
+        PartlyOffline for the keys whose identifiers are not all cached)."""
         pending = sorted({h for found in hits.values() for h in found if isinstance(h, str)})
-        named = self.identify(service, service.hit_kind or "", pending) if pending else {}
-        return {
+        offline: PartlyOffline | None = None
+        try:
+            named = self.identify(service, service.hit_kind or "", pending) if pending else {}
+        except PartlyOffline as partial:
+            named, offline = partial.answered, partial
+        records = {
             key: [r for h in found for r in ([h] if isinstance(h, Record) else named.get(h, []))]
             for key, found in hits.items()
+            if offline is None or all(h in named for h in found if isinstance(h, str))
         }
+        if offline is not None:
+            raise PartlyOffline(service.name, records, [k for k in hits if k not in records])
+        return records
 
     # --- the public API ------------------------------------------------------------------
 
@@ -211,13 +236,19 @@ class Resolver:
 
     def _ask(self, service: Service, kind: str, ids: list[tuple[Work, str]], named: Named) -> None:
         """Identify `ids` at `service`; each work gets the records, or the failure."""
+        offline: PartlyOffline | None = None
         try:
             found = self.identify(service, kind, list(dict.fromkeys(i for _, i in ids)))
+        except PartlyOffline as partial:  # offline: only the ones not cached are unavailable
+            found, offline = partial.answered, partial
         except ServiceUnavailable as failure:
             for work, _ in ids:
                 work.failed(failure)
             return
         for work, value in ids:
+            if offline is not None and value not in found:
+                work.failed(offline)
+                continue
             work.add(found.get(value, []))
             if kind != "citation":
                 known = named.get((kind, value)) or []

@@ -25,6 +25,7 @@ from citecheck.model import Reference
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.query import arxiv_id
 from citecheck.resolve.service import Hit, Service
+from citecheck.resolve.store import PartlyOffline
 from citecheck.resolve.works import Work
 
 if TYPE_CHECKING:
@@ -115,6 +116,11 @@ class Searcher:
         }
         try:
             found = self._resolver.records(pubmed, hits)
+        except PartlyOffline as partial:  # offline: the works whose PMIDs are not cached
+            found = partial.answered
+            for work, query in queries.items():
+                if query in hits and query not in found:
+                    work.failed(partial)
         except ServiceUnavailable as failure:
             found = {}
             for work in wave:

@@ -15,6 +15,16 @@ from citecheck.resolve.errors import ServiceUnavailable
 FetchMany = Callable[[list[str]], dict[str, Any]]
 
 
+class PartlyOffline(ServiceUnavailable):
+    """Offline, and some queries of a batch are not in the cache: those are unavailable;
+    `answered` holds the answers the cache had for the others."""
+
+    def __init__(self, service: str, answered: dict[str, Any], missing: list[str]) -> None:
+        super().__init__(service, "offline, and not in the cache")
+        self.answered = answered
+        self.missing = missing
+
+
 class AnswerStore:
     def __init__(self, cache: Cache | None, offline: bool, origins: dict[str, str]) -> None:
         """`origins` maps each service to its base URL: answers are kept per server, so a
@@ -59,7 +69,7 @@ class AnswerStore:
         if not missing:
             return found
         if self._offline:
-            raise ServiceUnavailable(service, "offline, and not in the cache")
+            raise PartlyOffline(service, found, missing)
         fetched = fetch(missing)
         for query in missing:
             value = fetched.get(query, [])
@@ -69,6 +79,17 @@ class AnswerStore:
                 self._cache.put(self._where(service), kind, query, value)
             found[query] = value
         return found
+
+    def available(
+        self, service: str, kind: str, queries: Sequence[str], fetch: FetchMany
+    ) -> tuple[dict[str, Any], ServiceUnavailable | None]:
+        """`answers`, except that offline the queries not in the cache are left out, and
+        the failure to report on them is returned beside the answers there are: one entry
+        missing from the cache must not cost the whole batch its answers."""
+        try:
+            return self.answers(service, kind, queries, fetch), None
+        except PartlyOffline as partial:
+            return partial.answered, partial
 
     def answer(self, service: str, kind: str, query: str, fetch: Callable[[], Any]) -> Any:
         """The answer to one query (see `answers`)."""

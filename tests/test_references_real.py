@@ -1,0 +1,150 @@
+"""The text finder on shapes real documents have: copied Wikipedia lists, several
+reference sections, blank lines inside entries, entries holding two works, very long
+lists, and inputs that grow (the finder stays linear in its input)."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from citecheck.references import TWO_WORKS, find_entries, is_heading
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ketamine-clinic-pain.txt"
+BERMAN = (
+    "Berman RM, Cappiello A, Anand A, et al. Antidepressant effects of ketamine in "
+    "depressed patients. Biol Psychiatry. 2000;47(4):351-354."
+)
+LI = (
+    "Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation underlies the rapid "
+    "antidepressant effects of NMDA antagonists. Science. 2010;329(5994):959-964."
+)
+DUMAN = (
+    "Duman, R. S., & Aghajanian, G. K. (2012). Synaptic dysfunction in depression. "
+    "Science, 338, 68–72."
+)
+ZARATE = (
+    "Zarate, C. A., Jr., et al. (2006). A randomized trial of an NMDA antagonist. "
+    "Archives of General Psychiatry, 63(8), 856–864."
+)
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for entry in find_entries(text)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["References[edit]", "References [edit]", "Citations[edit source]", "References (72)"],
+)
+def test_headings_with_edit_links_and_counts(line: str) -> None:
+    assert is_heading(line)
+
+
+def test_copied_wikipedia_list_with_backlinks_and_two_sections() -> None:
+    text = (
+        "Ketamine is a drug.[1]\n\nCitations[edit]\n\n"
+        f"^ a b c {BERMAN}\n^ {LI}\n\n"
+        f"References[edit]\n\n- ^ a b {DUMAN}\n\nFurther reading[edit]\n\n- {ZARATE}\n"
+    )
+    assert _raws(text) == [BERMAN, LI, DUMAN]
+
+
+def test_a_blank_line_inside_a_numbered_entry() -> None:
+    head, tail = BERMAN.split(" in depressed ")
+    text = f"References\n\n1. {head} in\n\ndepressed {tail}\n2. {LI}\n\nThanks to all.\n"
+    assert _raws(text) == [BERMAN, LI]
+
+
+def test_a_blank_line_inside_an_unnumbered_entry() -> None:
+    head, tail = DUMAN.split(" Science, ")
+    text = f"References\n\n{head}\n\nScience, {tail}\n\n{ZARATE}\n"
+    assert _raws(text) == [DUMAN, ZARATE]
+
+
+def test_a_paragraph_after_the_list_still_ends_it() -> None:
+    text = f"References\n\n1. {BERMAN}\n2. {LI}\n\nWe thank the patients for their time.\n"
+    assert _raws(text) == [BERMAN, LI]
+
+
+def test_five_works_on_one_bullet_are_split() -> None:
+    """The example clinic page printed with its bullets lost: one line, five works."""
+    listed = [
+        line.strip().lstrip("• ").strip()
+        for line in FIXTURE.read_text().split("References", 1)[1].splitlines()
+        if line.strip().startswith("•")
+    ]
+    entries = find_entries("References\n\n• " + " ".join(listed) + "\n")
+    assert [entry.raw for entry in entries] == listed
+    assert [entry.index for entry in entries] == [1, 2, 3, 4, 5]
+    assert not any(entry.warnings for entry in entries)
+
+
+def test_two_works_without_a_plain_boundary_are_flagged() -> None:
+    merged = (
+        "Berman RM et al. Antidepressant effects of ketamine. doi:10.1016/s0006-3223(99)00230-9 "
+        "and mTOR-dependent synapse formation. doi:10.1126/science.1190287"
+    )
+    entries = find_entries(f"References\n\n1. {merged}\n2. {LI}\n")
+    assert [entry.warnings for entry in entries] == [(TWO_WORKS,), ()]
+    assert entries[0].raw == merged
+
+
+def test_an_erratum_doi_is_not_a_second_work() -> None:
+    entry = f"{BERMAN} doi:10.1016/s0006-3223(99)00230-9. Erratum in: doi:10.1016/x.2001.1"
+    (found,) = find_entries(f"References\n\n1. {entry}\n")
+    assert found.warnings == ()
+
+
+def test_lists_past_entry_9999_do_not_merge() -> None:
+    numbers = range(9997, 10004)
+    text = "References\n\n" + "".join(f"{n}. {BERMAN}\n" for n in numbers)
+    assert len(find_entries(text)) == len(numbers)
+
+
+def _best_of(make: Callable[[int], str], n: int) -> tuple[float, float]:
+    """CPU seconds for input n and 2n, best of three, taken in turn, without GC pauses:
+    CPU time, not the clock, so that other work on a shared machine does not count."""
+    small, large = make(n), make(2 * n)
+    best = [float("inf"), float("inf")]
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            for k, text in enumerate((small, large)):
+                start = time.process_time()
+                find_entries(text)
+                best[k] = min(best[k], time.process_time() - start)
+    finally:
+        gc.enable()
+    return best[0], best[1]
+
+
+def _wrapped_lines(n: int) -> str:
+    """One entry hard-wrapped over n lines (the joiner once copied the text per line)."""
+    return "References\n\n1. Berman RM, Cappiello A.\n" + "antidepressant effects of\n" * n
+
+
+def _author_paragraphs(n: int) -> str:
+    """Unnumbered author-like lines that never end an entry (once cubic)."""
+    return "References\n\n" + "Berman RM, Cappiello A, Anand A, Oren DA, Heninger GR,\n" * n
+
+
+def _numbered(n: int) -> str:
+    return "References\n\n" + "".join(f"{k}. {BERMAN}\n" for k in range(1, n + 1))
+
+
+def _many_headings(n: int) -> str:
+    return "".join(f"References\n\n1. {BERMAN}\n\nSome prose follows here.\n\n" for _ in range(n))
+
+
+@pytest.mark.parametrize(
+    ("make", "n"),
+    [(_wrapped_lines, 8000), (_author_paragraphs, 3000), (_numbered, 1500), (_many_headings, 2000)],
+)
+def test_finding_entries_grows_linearly(make: Callable[[int], str], n: int) -> None:
+    small, large = _best_of(make, n)
+    assert large < 3.0 * small, (small, large)
