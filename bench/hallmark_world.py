@@ -372,6 +372,12 @@ _PUBLISHED = re.compile(
     r"(?:published|appeared) (?:at|in) (?:the )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*)"
     r"(?: in)?,? \(?((?:19|20)\d\d)\)?"
 )
+# "rather than the actual submission year, 2016", "(arXiv, posted 2018)", "an arXiv
+# preprint (2020)", "an arXiv preprint from March 2023": the year the work really has.
+_REAL_YEAR = re.compile(
+    r"actual \w+ year,? ((?:19|20)\d\d)|posted ((?:19|20)\d\d)"
+    r"|preprint \(((?:19|20)\d\d)\)|preprint from \w+ ((?:19|20)\d\d)"
+)
 _OTHER_AUTHORS = re.compile(r"Authors don't match CrossRef: '(.+?)' vs '(.+?)'")
 _OTHER_TITLE = re.compile(r"DOI resolves to a different real .*?\('(.+?)'\)")
 _BORROWED = re.compile(
@@ -547,9 +553,12 @@ def _real_authors(c: Cited) -> tuple[Person, ...]:
 
 def _real_venue_year(c: Cited) -> tuple[str | None, int]:
     stated = _PUBLISHED.search(c.explanation) if c.kind else None
+    real_year = _REAL_YEAR.search(c.explanation) if c.kind else None
     year = c.year
     if stated:
         year = int(stated.group(2))
+    elif real_year:
+        year = int(next(g for g in real_year.groups() if g))
     elif c.kind in ("future_date", "arxiv_version_mismatch") and c.published:
         year = c.published if c.published != c.year else c.year - 1
     if c.kind is None or c.says("venue_correct") is not False:
@@ -567,10 +576,12 @@ def add_entry(world: World, entry: dict[str, Any]) -> None:
     c = Cited.of(entry)
     others = _OTHER_AUTHORS.search(c.explanation)
     other_people = None
-    if others and not (_families(others.group(1)) & _families(others.group(2))):
+    # A VALID entry is the work as cited, whatever its generator's notes say.
+    if c.kind and others and not (_families(others.group(1)) & _families(others.group(2))):
         other_people = others.group(2)
     doi_is_other = (
-        bool(c.doi)
+        c.kind is not None
+        and bool(c.doi)
         and c.says("doi_resolves") is not False
         and (
             bool(other_people)

@@ -108,10 +108,11 @@ def _cited(article: str, ref: Element) -> Cited | None:
     glued = re.fullmatch(r"(\w+)\s*\((\w+)\)", volume)  # "9(8)" tagged as the volume
     if glued and not issue:
         volume, issue = glued.groups()
-    # Tagging slips no service record has: "6044/2010" as a volume, "12 11" as a page.
+    # Tagging slips no service record has: "6044/2010" as a volume, "12 11" as a page,
+    # the year as the first page.
     volume = re.sub(r"^(\d+)/\d{4}$", r"\1", volume)
-    if " " in first or " " in last:
-        first = last = ""
+    if " " in first or " " in last or first == _text(citation.find("year"))[:4]:
+        first = last = ""  # "J Allergy 2012:316049": the year tagged as the first page
     return Cited(
         article=article,
         label=_text(ref.find("label")),

@@ -424,7 +424,7 @@ def test_the_raw_string_overrules_a_title_cut_short_by_the_parser() -> None:
             ("Blei DM", "Kucukelbir K", "McAuliffe JD"),
             False,
             Status.MISMATCHED,
-            "not in the record: Kucukelbir K; left out: Kucukelbir A",
+            "other initials: Kucukelbir K (record: Kucukelbir A)",
         ),
         (("Bleı DM", "Kucukelbír A", "McAuliffe JD"), False, Status.VERIFIED, None),
         (

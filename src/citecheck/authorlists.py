@@ -33,10 +33,13 @@ class AuthorCheck:
     missing: tuple[str, ...]  # in the record, not cited (empty when the citation says et al.)
     reordered: bool
     matched: int  # cited authors found in the record
+    # (cited, record's) pairs of one family name whose first initials differ: "Stech Y"
+    # cited for "Stech J". Not among `extra` and `missing`.
+    initials: tuple[tuple[str, str], ...] = ()
 
     @property
     def agrees(self) -> bool:
-        return not (self.extra or self.missing or self.reordered)
+        return not (self.extra or self.missing or self.reordered or self.initials)
 
     @property
     def share(self) -> float:
@@ -50,6 +53,12 @@ class AuthorCheck:
     def describe(self) -> str:
         """What differs, for a person: "not in the record: Smith J; missing: Lee K"."""
         parts = []
+        if self.initials:
+            pairs = [f"{cited} (record: {found})" for cited, found in self.initials[:SHOWN]]
+            more = len(self.initials) - SHOWN
+            parts.append(
+                "other initials: " + ", ".join(pairs) + (f" and {more} more" if more > 0 else "")
+            )
         if self.extra:
             parts.append(f"not in the record: {_names(self.extra)}")
         if self.missing:
@@ -115,7 +124,17 @@ def compare_authors(
         else:
             used.add(match)
             paired.append(match)
-    missing = () if et_al else tuple(a for j, a in enumerate(found) if j not in used)
+    unpaired = [j for j in range(len(found)) if j not in used]
+    # A cited author left unpaired whose family name an unpaired record author shares:
+    # the same person with other initials (or a namesake: either way, say which).
+    initials = []
+    for author in list(extra):
+        j = next((j for j in unpaired if same_first_author(author, found[j], threshold)), None)
+        if j is not None:
+            initials.append((author, found[j]))
+            extra.remove(author)
+            unpaired.remove(j)
+    missing = () if et_al else tuple(found[j] for j in unpaired)
     first = bool(cited and found) and same_first_author(cited[0], found[0], threshold)
     return AuthorCheck(
         first=first,
@@ -123,4 +142,5 @@ def compare_authors(
         missing=missing,
         reordered=paired != sorted(paired),
         matched=len(paired),
+        initials=tuple(initials),
     )
