@@ -59,7 +59,7 @@ def test_linked_studies_are_labelled_links(monkeypatch: pytest.MonkeyPatch) -> N
     ((_, reference),) = parsed.items
     assert reference.origin == "link" and reference.doi == "10.1016/s0006-3223(99)00230-9"
     assert who(reference).startswith("link: ")
-    assert parsed.citations.found == 0  # links are not a numbered list to cite
+    assert parsed.citations is None  # links are not a list the text cites
 
 
 def test_an_entry_holding_two_works_is_never_looked_up() -> None:

@@ -68,7 +68,7 @@ class _Parsed:
 
     path: str
     items: list[tuple[Entry, Reference]]
-    citations: CitationCheck
+    citations: CitationCheck | None  # None: no list to cite (only linked studies)
     contexts: tuple[Context, ...] = ()  # the sentence citing each in-text citation
 
 
@@ -106,7 +106,7 @@ def _read_document(path: str, limits: Limits) -> _Parsed | FileReport:
         return FileReport(path, error=NO_REFERENCES)
     items = [(entry, _reference(entry)) for entry in entries]
     listed = [reference for entry, reference in items if entry.origin != "link"]
-    citations = check_citations(document.text, listed) if listed else CitationCheck()
+    citations = check_citations(document.text, listed) if listed else None
     cites = contexts(document.text, listed) if listed else ()
     return _Parsed(path, items, citations, cites)
 

@@ -104,8 +104,8 @@ def file_errors(report: Report) -> list[FileReport]:
 def who(reference: Reference) -> str:
     """'Berman 2000'; the first words of the entry when no author was parsed. A study the
     page cites only by an inline link is labelled as a link: 'link: Berman 2000'."""
-    if reference.authors:
-        label = f"{family_name(reference.authors[0])} {reference.year or 'n.d.'}"
+    if reference.authors:  # (an author the parser took wrongly may be a long title)
+        label = f"{shorten(family_name(reference.authors[0]), 30)} {reference.year or 'n.d.'}"
     else:
         label = shorten(" ".join(reference.raw.split()[:3]), 30) or "?"
     return f"link: {label}" if reference.origin == "link" else label
