@@ -36,7 +36,49 @@ USA = (
     "Proc. Natl. Acad. Sci. U.S.A. 109, 4021–4026."
 )
 
+# BMC's Cochrane reviews: the review number stands for the pages.
+COCHRANE_BMC = (
+    "Ortega LM, Haas JP: Walking programmes for knee pain. Cochrane Database Syst Rev "
+    "2013., 4 CD004512"
+)
+COCHRANE_BMC_ID = (
+    "Ortega LM, Haas JP, et al.: Walking programmes for knee pain. Cochrane Database Syst "
+    "Rev 2013., 4 Article ID CD004512"
+)
+# A BMC journal reference is an article even when a name is also a publisher's.
+BMC_ARTICLE = (
+    "Bell AA, Farrar JT, Stone K: Outcome domains for trials of back pain. Pain 2004, "
+    "108:201-209."
+)
+# A title goes on after an abbreviation that a lowercase word follows, and after a period
+# inside a number.
+SPECIES = (
+    "Lund, M.; Berg, H. Fusarium borealis sp. nov. from oats in Norway. Int. J. Food "
+    "Microbiol. 2006, 99, 11–20."
+)
+BOTANY = (
+    "Hale SA, Cope ES (1988) Bees visiting Echium vulgare L. in coastal dunes. Austral J "
+    "Ecol 12:40–49."
+)
+DECIMAL = (
+    "Souza ALC, Reis JB (2015) Mais de 12.000 cavernas mapeadas. Bol Espeleol 4: 9–15."
+)
+
 ROWS: list[tuple[str, str, Any]] = [
+    (COCHRANE_BMC, "journal", "Cochrane Database Syst Rev"),
+    (COCHRANE_BMC, "volume", "4"),
+    (COCHRANE_BMC, "pages", "CD004512"),
+    (COCHRANE_BMC_ID, "volume", "4"),
+    (COCHRANE_BMC_ID, "pages", "CD004512"),
+    (BMC_ARTICLE, "kind", "article"),
+    (BMC_ARTICLE, "journal", "Pain"),
+    (BMC_ARTICLE, "volume", "108"),
+    (SPECIES, "title", "Fusarium borealis sp. nov. from oats in Norway"),
+    (SPECIES, "journal", "Int. J. Food Microbiol"),
+    (BOTANY, "title", "Bees visiting Echium vulgare L. in coastal dunes"),
+    (BOTANY, "journal", "Austral J Ecol"),
+    (DECIMAL, "title", "Mais de 12.000 cavernas mapeadas"),
+    (DECIMAL, "journal", "Bol Espeleol"),
     (BMC_ET_AL, "first_author", "Lind PQ"),
     (BMC_ET_AL, "title", "Reaching smokers who do not ask for help: a randomised trial"),
     (BMC_ET_AL, "journal", "Addict Behav"),

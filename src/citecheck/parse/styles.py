@@ -35,7 +35,8 @@ _VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*|Article\s+)?{_
 _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
     # A title may quote a phrase: 'The "file drawer problem" and tolerance for null results.'
-    r"|(?P<title>(?=[^.?!\s])[^\"“”]*?(?:[\"“][^\"“”]{1,80}[\"”][^\"“”]*?)*[.?!]))"
+    # A period with a digit after it is a number's ("10.000 cavernas"), not the title's end.
+    r"|(?P<title>(?=[^.?!\s])[^\"“”]*?(?:[\"“][^\"“”]{1,80}[\"”][^\"“”]*?)*[.?!](?!\d)))"
 )
 # A quoted title, the closing quote after or before its final comma or period.
 _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
@@ -48,7 +49,10 @@ _JWORD = rf"(?:[{_UC}][A-Za-z]*\.(?:[{_UC}]\.)*|[\w&][\w'’&\-]*)"
 _JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?|[vn])\.))"
 # After its first word, a journal has no bare number: "Proc. Natl. Acad. Sci. USA 102, ..."
 # and "J. R. Stat. Soc. Ser. B 57, 289" end before the volume.
-_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+# Nor does it start with a lowercase word: "Fusarium langsethiae sp. nov. on cereals" and
+# "Echium plantagineum L. in southeastern Australia" go on with the title ("eLife", "mBio"
+# and Nature's "npj" journals excepted).
+_JOURNAL = rf"(?P<journal>(?!(?!npj\b)[a-z][a-z'’\-]*\b){_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
 # Authors before a quoted title end at the first ", <quote>" or ". <quote>": a lazy list
@@ -124,7 +128,10 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}{_VANC_DATE}"
             # ";47(4):351-4"  |  BMC's ", 15:550"  |  "(2014) 30(9):1312"  |  Cochrane's ";(2):CD1"
             rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
-            rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE}))?{_TAIL}",
+            rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE})"
+            # BMC's Cochrane reviews: "Cochrane Database Syst Rev 2012., 12 CD009187".
+            r"|\.?,\s*(?P<volume__r>\d{1,3})\s+(?:Article\s+ID\s+)?(?P<pages__r>CD\d{6}))?"
+            + _TAIL,
             r"(?:1[89]|20)\d\d",
         ),
         # Royal Society: "Langer P. 2009 Title. J. Mammal. 90, 332-339. (doi:...)": the year,
