@@ -47,8 +47,7 @@ COCHRANE_BMC_ID = (
 )
 # A BMC journal reference is an article even when a name is also a publisher's.
 BMC_ARTICLE = (
-    "Bell AA, Farrar JT, Stone K: Outcome domains for trials of back pain. Pain 2004, "
-    "108:201-209."
+    "Bell AA, Farrar JT, Stone K: Outcome domains for trials of back pain. Pain 2004, 108:201-209."
 )
 # A title goes on after an abbreviation that a lowercase word follows, and after a period
 # inside a number.
@@ -60,9 +59,7 @@ BOTANY = (
     "Hale SA, Cope ES (1988) Bees visiting Echium vulgare L. in coastal dunes. Austral J "
     "Ecol 12:40–49."
 )
-DECIMAL = (
-    "Souza ALC, Reis JB (2015) Mais de 12.000 cavernas mapeadas. Bol Espeleol 4: 9–15."
-)
+DECIMAL = "Souza ALC, Reis JB (2015) Mais de 12.000 cavernas mapeadas. Bol Espeleol 4: 9–15."
 
 ROWS: list[tuple[str, str, Any]] = [
     (COCHRANE_BMC, "journal", "Cochrane Database Syst Rev"),

@@ -52,7 +52,10 @@ _JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?|[vn])\.))"
 # Nor does it start with a lowercase word: "Fusarium langsethiae sp. nov. on cereals" and
 # "Echium plantagineum L. in southeastern Australia" go on with the title ("eLife", "mBio"
 # and Nature's "npj" journals excepted).
-_JOURNAL = rf"(?P<journal>(?!(?!npj\b)[a-z][a-z'’\-]*\b){_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+_JOURNAL = (
+    rf"(?P<journal>(?!(?!npj\b)[a-z][a-z'’\-]*\b){_JWORD}"
+    rf"(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+)
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
 # Authors before a quoted title end at the first ", <quote>" or ". <quote>": a lazy list
@@ -130,8 +133,7 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
             rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE})"
             # BMC's Cochrane reviews: "Cochrane Database Syst Rev 2012., 12 CD009187".
-            r"|\.?,\s*(?P<volume__r>\d{1,3})\s+(?:Article\s+ID\s+)?(?P<pages__r>CD\d{6}))?"
-            + _TAIL,
+            r"|\.?,\s*(?P<volume__r>\d{1,3})\s+(?:Article\s+ID\s+)?(?P<pages__r>CD\d{6}))?" + _TAIL,
             r"(?:1[89]|20)\d\d",
         ),
         # Royal Society: "Langer P. 2009 Title. J. Mammal. 90, 332-339. (doi:...)": the year,
