@@ -161,7 +161,7 @@ def _fields_right(true: dict[str, Any], entry: Entry | None) -> tuple[int, int]:
         del wanted["doi"]
     reference = parse_entry(entry)
     got = {
-        "author": reference.authors[0].split()[0] if reference.authors else None,
+        "author": _family(reference.authors[0]) if reference.authors else None,
         "year": reference.year,
         "title": reference.title,
         "journal": reference.journal,
@@ -170,6 +170,12 @@ def _fields_right(true: dict[str, Any], entry: Entry | None) -> tuple[int, int]:
         "doi": reference.doi,
     }
     return sum(1 for name, value in wanted.items() if _same(name, value, got[name])), len(wanted)
+
+
+def _family(author: str) -> str:
+    """The family name of a parsed "Family Initials" author, all its words ("Marcano
+    Belisario JS" -> "Marcano Belisario", "de Bruyn M" -> "de Bruyn")."""
+    return re.sub(r"\s+[A-Z]{1,4}$", "", author)
 
 
 def _same(name: str, true: Any, got: Any) -> bool:

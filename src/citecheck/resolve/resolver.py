@@ -59,8 +59,8 @@ def cited_ids(reference: Reference) -> list[tuple[str, str]]:
     if reference.pmid:
         ids.append(("pmid", reference.pmid))
     arxiv = arxiv_id(reference)
-    if arxiv:
-        ids.append(("arxiv", arxiv))
+    if arxiv and not (reference.doi or "").lower().startswith("10.48550/arxiv."):
+        ids.append(("arxiv", arxiv))  # (its DOI, when cited, names the same record)
     return ids
 
 
