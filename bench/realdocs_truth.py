@@ -574,8 +574,13 @@ def _coins_fields(element: Tag) -> dict[str, Any] | None:
         ),
         None,
     )
+    # Old pages put the whole list in the last name ("Acuna-Soto R, Romero LC, Maguire
+    # JH"): the first author's family name is before the first comma, without initials.
+    first = (fields.get("rft.aulast") or "").split(",")[0].strip()
+    if "," in (fields.get("rft.aulast") or ""):
+        first = re.sub(r"\s+[A-Z]{1,3}$", "", first)
     return {
-        "author": fields.get("rft.aulast") or "",
+        "author": first,
         "year": int(year.group(0)) if year else None,
         "title": fields["rft.atitle"],
         "journal": fields.get("rft.jtitle"),
