@@ -427,7 +427,8 @@ def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dic
     for words in titles:
         for word in set(words):
             seen_in[word] = seen_in.get(word, 0) + 1
-    fallback = _text_anchors([_text(node) for node in nodes])
+    # (An element-citation has no spaces between its elements: put them in.)
+    fallback = _text_anchors([" ".join(" ".join(node.itertext()).split()) for node in nodes])
     for entry, words, (text_anchor, strong) in zip(entries, titles, fallback, strict=True):
         family = entry["anchor"].split("|", 1)[0].split()
         rare: list[str] = []
