@@ -33,6 +33,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,6 +43,11 @@ import claims_plos
 from citecheck.claims import judge
 from citecheck.claims.sentences import strip_citations
 from citecheck.model import Subject, Topic
+
+try:  # the citing document's own words weigh the sentence's (claims/weights.py)
+    from citecheck.claims.weights import background
+except ImportError:  # code from before the weights, for a before/after run
+    background = None
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,6 +60,7 @@ class Case:
     sentence: str
     subject: Subject
     off_topic: bool  # the label
+    document: str  # the citing article's body
 
 
 @dataclass(frozen=True)
@@ -63,10 +70,20 @@ class Row:
     why: str
 
 
-def evaluate(cases: Sequence[Case]) -> list[Row]:
+_WEIGHED: dict[str, Any] = {}  # each citing article's words, weighed once
+
+
+def evaluate(cases: Sequence[Case], thresholds: Any = None) -> list[Row]:
     rows = []
+    options = {} if thresholds is None else {"thresholds": thresholds}
     for case in cases:
-        judgement = judge(strip_citations(case.sentence), case.subject)
+        sentence = strip_citations(case.sentence)
+        if background is None:
+            judgement = judge(sentence, case.subject, **options)
+        else:
+            if case.article not in _WEIGHED:
+                _WEIGHED[case.article] = background(case.document)
+            judgement = judge(sentence, case.subject, document=_WEIGHED[case.article], **options)
         rows.append(Row(case, judgement.topic, judgement.why))
     return rows
 
@@ -103,7 +120,15 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     for pair in pairs:
         source = "epmc: MeSH + abstract" if pair.cited.subject.mesh else "epmc: abstract only"
         cases.append(
-            Case(source, pair.kind, pair.article, pair.sentence, pair.cited.subject, pair.off_topic)
+            Case(
+                source,
+                pair.kind,
+                pair.article,
+                pair.sentence,
+                pair.cited.subject,
+                pair.off_topic,
+                pair.document,
+            )
         )
     withheld = [
         replace(c, source="epmc: MeSH withheld", subject=replace(c.subject, mesh=()))
@@ -122,7 +147,15 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
 
 def plos_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     def case(pair: claims_plos.Pair, source: str) -> Case:
-        return Case(source, pair.kind, pair.article, pair.sentence, pair.subject, pair.off_topic)
+        return Case(
+            source,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.subject,
+            pair.off_topic,
+            pair.document,
+        )
 
     pairs = claims_plos.build_set(mirror)
     subtle = claims_plos.subtle_set(mirror)
@@ -168,17 +201,51 @@ def _table(rows: Sequence[Row], groups: Sequence[tuple[str, Callable[[Row], bool
             print(line(name, chosen))
 
 
+def sweep(cases: Sequence[Case]) -> None:
+    """How the coverage threshold was chosen: each value on two halves of the Europe PMC
+    set (citing articles split by a hash of their folder), so that a value picked on one
+    half is seen on the other."""
+    from zlib import crc32
+
+    from citecheck.claims.topic import DEFAULT
+
+    halves = [[c for c in cases if crc32(c.article.encode()) % 2 == h] for h in (0, 1)]
+    print(
+        f"{'min_coverage':>12}  half A: precision recall authors  |  half B: precision recall authors"
+    )
+    for value in (0.05, 0.08, 0.10, 0.12, 0.14, 0.15, 0.16, 0.18, 0.20, 0.25):
+        thresholds = replace(DEFAULT, min_coverage=value)
+        cells = []
+        for half in halves:
+            rows = evaluate(half, thresholds)
+            flagged = [r for r in rows if r.topic is Topic.OFF_TOPIC]
+            right = sum(1 for r in flagged if r.case.off_topic)
+            wanted = sum(1 for r in rows if r.case.off_topic)
+            authors = [r for r in rows if r.case.kind == "authors"]
+            alarms = sum(1 for r in authors if r.topic is Topic.OFF_TOPIC)
+            cells.append(
+                f"{right / max(1, len(flagged)):.3f} {right / wanted:.3f} {alarms / len(authors):6.1%}"
+            )
+        print(f"{value:>12.2f}  {cells[0]:>33}  |  {cells[1]:>33}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--epmc", type=Path, default=claims_epmc.DEFAULT_MIRROR)
     parser.add_argument("--plos", type=Path, default=claims_plos.DEFAULT_MIRROR)
     parser.add_argument("--show", type=int, default=5, help="off_topic findings to print")
     parser.add_argument("--no-example", action="store_true", help="skip the example page")
+    parser.add_argument(
+        "--sweep", action="store_true", help="the coverage threshold on two halves of the set"
+    )
     args = parser.parse_args()
     for mirror, name in ((args.epmc, "petermr/tigr2ess"), (args.plos, "PLOS/allofplos")):
         if not mirror.exists():
             sys.exit(f"no mirror at {mirror}: fetch github:{name} first")
     epmc, withheld, epmc_about = epmc_cases(args.epmc)
+    if args.sweep:
+        sweep(epmc)
+        return
     plos, subtle, plos_about = plos_cases(args.plos)
     rows = evaluate(epmc + withheld + plos + subtle)
     print(f"set: {epmc_about}")

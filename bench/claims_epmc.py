@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claims_jats import Mirror, citing_sentences
+from claims_jats import Mirror, body_text, citing_sentences
 
 from citecheck.model import MeshHeading, Source, Subject
 
@@ -67,6 +67,7 @@ class Pair:
     cited: Work
     kind: str  # "authors", "repaired (same article)", "repaired (same field)"
     off_topic: bool  # the label
+    document: str  # the citing article's body, whose words a run weighs the sentence's by
 
 
 def _first(record: dict[str, Any], key: str) -> Any:
@@ -165,11 +166,16 @@ def _cited_works(root: ET.Element, by_id: dict[str, Work]) -> dict[str, Work]:
     return cited
 
 
-def citing_articles(
-    mirror: Mirror, works: dict[str, Work]
-) -> list[tuple[Work, dict[str, Work], list[tuple[str, str, frozenset[str]]]]]:
-    """(citing work, cited corpus works by ref id, single-citation sentences) for every
-    corpus article that cites another."""
+@dataclass(frozen=True)
+class Citing:
+    work: Work
+    cited: dict[str, Work]  # corpus works by ref id
+    sentences: list[tuple[str, str, frozenset[str]]]  # single-citation sentences
+    document: str  # its body text
+
+
+def citing_articles(mirror: Mirror, works: dict[str, Work]) -> list[Citing]:
+    """Every corpus article that cites another, with the sentences citing one."""
     by_id: dict[str, Work] = {}
     for work in works.values():
         if work.subject.pmid:
@@ -192,8 +198,8 @@ def citing_articles(
         numbers = {ref.get("id", ""): n for n, ref in enumerate(root.iter("ref"), 1)}
         sentences = [s for s in citing_sentences(root, numbers) if s[1] in cited]
         if sentences:
-            found.append((citing, cited, sentences))
-    return found
+            found.append(Citing(citing, cited, sentences, body_text(root, numbers)))
+    return sorted(found, key=lambda c: c.work.pmcid)
 
 
 def build_set(mirror_path: Path) -> list[Pair]:
@@ -203,35 +209,32 @@ def build_set(mirror_path: Path) -> list[Pair]:
     for work in works.values():
         by_field[work.field].append(work)
     pairs: list[Pair] = []
-    for citing, cited, sentences in sorted(
-        citing_articles(mirror, works), key=lambda c: c[0].pmcid
-    ):
-        rng = random.Random(f"{SEED}:{citing.pmcid}")
+    for citing in citing_articles(mirror, works):
+        rng = random.Random(f"{SEED}:{citing.work.pmcid}")
         by_ref: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        for sentence, rid, paragraph in sentences:
+        for sentence, rid, paragraph in citing.sentences:
             by_ref[rid].append((sentence, paragraph))
-        cited_pmcids = {w.pmcid for w in cited.values()} | {citing.pmcid}
+        not_cited = [
+            w
+            for w in by_field[citing.work.field]
+            if w.pmcid not in {c.pmcid for c in citing.cited.values()} | {citing.work.pmcid}
+        ]
+        folder, document = citing.work.folder, citing.document
         for rid in sorted(by_ref):
             sentence, paragraph = rng.choice(by_ref[rid])
-            work = cited[rid]
-            pairs.append(Pair(citing.folder, sentence, work, "authors", False))
+            work = citing.cited[rid]
+            pairs.append(Pair(folder, sentence, work, "authors", False, document))
             others = sorted(
                 {
                     w.pmcid: w
-                    for r, w in cited.items()
+                    for r, w in citing.cited.items()
                     if r not in paragraph and w.pmcid != work.pmcid
                 }.values(),
                 key=lambda w: w.pmcid,
             )
             if others:
-                pairs.append(
-                    Pair(
-                        citing.folder, sentence, rng.choice(others), "repaired (same article)", True
-                    )
-                )
-                continue
-            field = [w for w in by_field[citing.field] if w.pmcid not in cited_pmcids]
-            pairs.append(
-                Pair(citing.folder, sentence, rng.choice(field), "repaired (same field)", True)
-            )
+                other, kind = rng.choice(others), "repaired (same article)"
+            else:
+                other, kind = rng.choice(not_cited), "repaired (same field)"
+            pairs.append(Pair(folder, sentence, other, kind, True, document))
     return pairs

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from citecheck.claims.sentences import cites_for_method
 from citecheck.claims.terms import (
     CONDITION_QUALIFIERS,
     DRUG_QUALIFIERS,
@@ -29,6 +30,7 @@ from citecheck.claims.terms import (
     related,
     terms,
 )
+from citecheck.claims.weights import Background
 from citecheck.model import Subject, Topic
 
 __all__ = ["Judgement", "Profile", "Thresholds", "judge", "profile"]
@@ -54,7 +56,9 @@ class Thresholds:
     min_profile_terms: int = 12  # a work with MeSH or abstract but fewer terms: unknown
     min_title_terms: int = 4  # a work known by its title alone, with fewer terms: unknown
     min_shared_besides_drug: int = 2  # shared terms that rescue a condition mismatch
-    max_shared_unrelated: float = 0.15  # share of the sentence's weight: "shares nothing"
+    # Below this share of the sentence's weight covered by a work described by MeSH or an
+    # abstract, the work is not about what the sentence says (weights: weights.py).
+    min_coverage: float = 0.12
 
 
 DEFAULT = Thresholds()
@@ -143,10 +147,18 @@ def _names(words: list[str], limit: int = 3) -> str:
     return ", ".join(unique) if len(unique) < 3 else ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
-def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAULT) -> Judgement:
-    """Does `subject` cover what `sentence` (citation markers removed) says?"""
+def judge(
+    sentence: str,
+    subject: Subject | None,
+    thresholds: Thresholds = DEFAULT,
+    document: Background | None = None,
+) -> Judgement:
+    """Does `subject` cover what `sentence` (citation markers removed) says? `document`
+    weighs the sentence's words against the rest of the citing document."""
     if subject is None:
         return Judgement(Topic.UNKNOWN, "nothing known about the cited work")
+    if cites_for_method(sentence):
+        return Judgement(Topic.UNKNOWN, "the sentence cites the work for a method, not a finding")
     said = terms(sentence)
     if len(said) < thresholds.min_sentence_terms:
         return Judgement(Topic.UNKNOWN, "the sentence says too little to judge")
@@ -185,12 +197,15 @@ def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAU
         missed = tuple(t.word for t in missing)
         condition = uncovered_conditions[0].word
         return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), missed, condition)
-    share = len(shared) / len(said)
+    weight = {t.stem: document.weight(t.stem) if document else 1.0 for t in said}
+    total = sum(weight.values())
+    coverage = sum(weight[t.stem] for t in shared) / total if total else 1.0
     # A title alone leaves out most of what a work covers: sharing no word with it is no
     # sign of a wrong citation.
-    if work.rich and share <= thresholds.max_shared_unrelated and len(besides_drug) < 2:
+    if work.rich and coverage < thresholds.min_coverage:
         about = work.topics or work.conditions
-        why = f"the sentence is about {_names([t.word for t in missing])}"
+        telling = sorted(missing, key=lambda t: -weight[t.stem])
+        why = f"the sentence is about {_names([t.word for t in telling])}"
         why += f"; the work is about {_names([a.lower() for a in about])}" if about else ""
         return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), tuple(t.word for t in missing))
     ranked = sorted(shared, key=lambda t: -_covered(work, t)[0])[:4]
