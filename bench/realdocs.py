@@ -99,9 +99,7 @@ def tokens(text: str) -> set[str]:
         for compound in re.findall(r"[a-z]+(?:-[a-z]+)+", text)
         for a, b in itertools.pairwise(compound.split("-"))
     }
-    return (
-        words | glued | {w[:4] for w in words if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]", w)}
-    )
+    return words | glued | {w[:4] for w in words if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]", w)}
 
 
 def read(mirror: Path, document: dict[str, Any]) -> bytes:
