@@ -60,8 +60,43 @@ BOTANY = (
     "Ecol 12:40–49."
 )
 DECIMAL = "Souza ALC, Reis JB (2015) Mais de 12.000 cavernas mapeadas. Bol Espeleol 4: 9–15."
+# eLife's display: the title, the names (given names or initials first), the journal, then
+# ", volume, pages, year", and the page's own notes after it.
+ELIFE = (
+    "Clonal units of the fly brain traced by their axons Maria Lopes, Tomas Berg, Anna Kowal "
+    "The Journal of Neuroscience, 31, 1200-1215, 2011 http://dx.doi.org/10.1000/jn.31.1200 "
+    "— cited 2 times in paper"
+)
+ELIFE_INITIALS = (
+    "Local interneurons of the antennal lobe, wiring and diversity YH Chou, ML Grant, K Obi "
+    "Nature Neuroscience, 13, 439-449, 2010"
+)
+ELIFE_DOTTED = (
+    "The mushroom body is built from four clonal units K. Ito, W. Awano, D. Yamada "
+    "Development, 124, 761-771, 1997 cited 1 time in paper HighWire"
+)
+ELIFE_TWO_WORD_FAMILY = (
+    "Projection neurons of the neocortex: logic and diversity L Custo Greig, M Wood, J Mack "
+    "Nature Reviews Neuroscience, 14, 755-769, 2013"
+)
 
 ROWS: list[tuple[str, str, Any]] = [
+    (ELIFE, "title", "Clonal units of the fly brain traced by their axons"),
+    (ELIFE, "first_author", "Lopes M"),
+    (ELIFE, "journal", "The Journal of Neuroscience"),
+    (ELIFE, "volume", "31"),
+    (ELIFE, "pages", "1200-1215"),
+    (ELIFE, "year", 2011),
+    (ELIFE, "doi", "10.1000/jn.31.1200"),
+    (ELIFE_INITIALS, "title", "Local interneurons of the antennal lobe, wiring and diversity"),
+    (ELIFE_INITIALS, "authors", ("Chou YH", "Grant ML", "Obi K")),
+    (ELIFE_INITIALS, "journal", "Nature Neuroscience"),
+    (ELIFE_DOTTED, "first_author", "Ito K"),
+    (ELIFE_DOTTED, "journal", "Development"),
+    (ELIFE_DOTTED, "pages", "761-771"),
+    (ELIFE_TWO_WORD_FAMILY, "first_author", "Custo Greig L"),
+    (ELIFE_TWO_WORD_FAMILY, "title", "Projection neurons of the neocortex: logic and diversity"),
+    (ELIFE_TWO_WORD_FAMILY, "journal", "Nature Reviews Neuroscience"),
     (COCHRANE_BMC, "journal", "Cochrane Database Syst Rev"),
     (COCHRANE_BMC, "volume", "4"),
     (COCHRANE_BMC, "pages", "CD004512"),

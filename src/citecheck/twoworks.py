@@ -72,6 +72,9 @@ def guard(entries: list[Entry]) -> list[Entry]:
 def _several(text: str) -> bool:
     text = _NOTES.split(text, maxsplit=1)[0]
     dois = {doi.rstrip(".,;)").lower() for doi in _DOI.findall(text)}
+    # A publisher's link holds the DOI with its page after it (".../doi/10.1111/x.1/full"):
+    # the same work, not a second one.
+    dois = {doi for doi in dois if not any(doi.startswith(f"{other}/") for other in dois)}
     return len(dois) >= 2 or len(_SIGNS.findall(text)) >= 2
 
 

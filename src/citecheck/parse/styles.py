@@ -97,6 +97,10 @@ _AUTHORS_INIT_OR_VANC = (
     rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\."
     rf"|{_names('authors__f', _NAME_IF)}[,.])"
 )
+# Given names or initials first, one family name (two where a comma follows: "L Custo
+# Greig,"): "Albert Cardona", "YH Chou", "K. Ito", "Gerhard M. Technau", "Xin-Jun Zhang".
+_GIVEN = rf"(?:[{_UC}]{{1,3}}|{_INITS}|[{_UC}][a-z]+(?:-[{_UC}][a-z]+)?(?:\s+[{_UC}]\.)*)"
+_NAME_GF = rf"{_GIVEN}\s+[{_UC}][\w'’\-]+(?:\s+[{_UC}][\w'’\-]+(?=,))?"
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 # The date after a Vancouver journal: ". 2000 Feb 15", " (2014)" before the volume, or
 # GB/T 7714's ", 2020," before it ("Lancet, 2020, 395(10223): 470-473").
@@ -212,6 +216,15 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"^(?P<authors__n>[^:()]{{3,600}}?):\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
             r"\d\)?:\s*[A-Za-z]?\d+\S{0,12}\s*\((?:1[89]|20)\d\d\)",
+        ),
+        # eLife's display: "Title A Das, S Sen, H Reichert Neural Development, 3, 33, 2008":
+        # the title first, then the names (given names or initials first), the journal,
+        # and ", volume, pages, year".
+        (
+            "title-first",
+            rf"^(?P<title>[^\W\d].{{3,600}}?)\s+(?P<authors__n>{_NAME_GF}(?:,\s+{_NAME_GF})*"
+            rf"(?:,?\s+et\s+al\.?)?)\s+{_JOURNAL},\s*{_VOLUME},\s*{_PAGES},\s*{_YEAR}{_TAIL}",
+            r",\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?,\s*(?:1[89]|20)\d\d[a-z]?\b",
         ),
         # Elsevier numbered: E. Hoffmann, J. Stech, Title, Arch. Virol. 146 (2001) 2275-2289.
         (
