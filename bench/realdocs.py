@@ -130,7 +130,9 @@ def score(document: dict[str, Any], listed: list[Entry], links: list[Entry]) -> 
         # A work a page lists twice has the same anchor twice, and a weak anchor (no word
         # of its own) can sit in another entry's words: neither makes a merge.
         distinct = {anchors[n] for n in held if n not in weak}
-        holders.append(held if len(distinct) > 1 else held[:1])
+        # One work held: the one with a strong anchor (a weak one may be in its words too).
+        strong = [n for n in held if n not in weak] or held
+        holders.append(held if len(distinct) > 1 else strong[:1])
     tally.true_entries = len(truth)
     tally.found_entries = len(listed)
     found_anchors = {anchors[n] for held in holders for n in held}

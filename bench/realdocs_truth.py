@@ -427,7 +427,8 @@ def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dic
     for words in titles:
         for word in set(words):
             seen_in[word] = seen_in.get(word, 0) + 1
-    fallback = _text_anchors([_text(node) for node in nodes])
+    # (An element-citation has no spaces between its elements: put them in.)
+    fallback = _text_anchors([" ".join(" ".join(node.itertext()).split()) for node in nodes])
     for entry, words, (text_anchor, strong) in zip(entries, titles, fallback, strict=True):
         family = entry["anchor"].split("|", 1)[0].split()
         rare: list[str] = []
@@ -574,8 +575,13 @@ def _coins_fields(element: Tag) -> dict[str, Any] | None:
         ),
         None,
     )
+    # Old pages put the whole list in the last name ("Acuna-Soto R, Romero LC, Maguire
+    # JH"): the first author's family name is before the first comma, without initials.
+    first = (fields.get("rft.aulast") or "").split(",")[0].strip()
+    if "," in (fields.get("rft.aulast") or ""):
+        first = re.sub(r"\s+[A-Z]{1,3}$", "", first)
     return {
-        "author": fields.get("rft.aulast") or "",
+        "author": first,
         "year": int(year.group(0)) if year else None,
         "title": fields["rft.atitle"],
         "journal": fields.get("rft.jtitle"),

@@ -80,7 +80,25 @@ ELIFE_TWO_WORD_FAMILY = (
     "Nature Reviews Neuroscience, 14, 755-769, 2013"
 )
 
+# Wikipedia's cite journal with a journal abbreviated without periods, and a supplement
+# where the issue goes (the page's own link after it).
+WIKIPEDIA_NO_PERIOD = (
+    'Moreau DP, Lind J (November 2009). "Progress towards a malaria vaccine". Lancet '
+    "Infect Dis 9 (11): 678–87. doi:10.1000/lid.2009.11 . PMID 12345678 ."
+)
+WIKIPEDIA_SUPPL = (
+    'Ortiz MG, Hale SB, et al. (December 2010). "Malaria: a global threat". Nat. Rev. '
+    "Microbiol. 8 (12 Suppl): S7–S16. doi:10.1000/nrm.2010 . PMID 12345679 . "
+    "http://www.example.org/nrm/v8/n12_supp/full/nrm.html."
+)
 ROWS: list[tuple[str, str, Any]] = [
+    (WIKIPEDIA_NO_PERIOD, "first_author", "Moreau DP"),
+    (WIKIPEDIA_NO_PERIOD, "title", "Progress towards a malaria vaccine"),
+    (WIKIPEDIA_NO_PERIOD, "journal", "Lancet Infect Dis"),
+    (WIKIPEDIA_NO_PERIOD, "volume", "9"),
+    (WIKIPEDIA_SUPPL, "kind", "article"),
+    (WIKIPEDIA_SUPPL, "journal", "Nat. Rev. Microbiol"),
+    (WIKIPEDIA_SUPPL, "pages", "S7-S16"),
     (ELIFE, "title", "Clonal units of the fly brain traced by their axons"),
     (ELIFE, "first_author", "Lopes M"),
     (ELIFE, "journal", "The Journal of Neuroscience"),

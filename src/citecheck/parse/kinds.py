@@ -26,7 +26,9 @@ _CHAPTER = re.compile(
 # Journals write volume(issue):pages, volume:pages after a year, "vol. 4, no. 2, pp. 1-9",
 # Nature's "329, 959-964 (2010)" or Chicago's "47, no. 4 (2000): 351-54".
 _ARTICLE = re.compile(
-    r"\b\d{1,5}\s*\(\s*[\w./–-]{1,12}\s*\)\s*[:,]\s*(?:pp?\.\s*)?[A-Za-z]{0,2}\d+"
+    # "47(4):351", "8 (12 Suppl): S7", "33 (Pt 2), 101"
+    r"\b\d{1,5}\s*\(\s*[\w./–-]{1,12}(?:\s[\w./–-]{1,8}){0,2}\s*\)\s*[:,]\s*(?:pp?\.\s*)?"
+    r"[A-Za-z]{0,2}\d+"
     r"|(?:19|20)\d\d[^;]{0,20};\s*\d{1,5}\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]{0,2}\d+"
     r"|\bvol\.\s*\d+\s*,\s*(?:no\.\s*[\w-]+\s*,\s*)?(?:pp?\.|art\.\s*no\.)\s*[A-Za-z]?\d+"
     r"|\b\d{1,5},\s*[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?\s*\((?:19|20)\d\d\)"

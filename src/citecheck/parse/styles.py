@@ -186,10 +186,11 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
         # Wikipedia's cite journal: Names (February 2000). "Title". Journal. 47 (4): 351-4.
+        # (A journal abbreviated without periods has none after it: "Transfus Med 19 (2)".)
         (
             "wikipedia",
             rf"^{_AUTHORS_ANY}\s*\((?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?"
-            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}\.\s*{_VOLUME}"
+            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}(?:\.\s*|\s+){_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
             r"\(\w*\s*(?:1[89]|20)\d\d\)\.?\s*[\"“]",
         ),
