@@ -285,6 +285,11 @@ class Resolver:
         matched: dict[str, list[Hit]] = {}
         try:
             matched = self.hits(self.pubmed, "citation", list(dict.fromkeys(ln for _, ln in lines)))
+        except PartlyOffline as partial:  # offline: only the lines not cached are unanswered
+            matched = partial.answered
+            for work, line in lines:
+                if line not in matched:
+                    work.failed(partial)
         except ServiceUnavailable as failure:
             for work, _ in lines:
                 work.failed(failure)
