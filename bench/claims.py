@@ -9,7 +9,10 @@ in bench/claims/manifest.json):
     keywords, title and abstract for the works MEDLINE indexes ("MeSH + abstract"), title,
     abstract and keywords for the others ("abstract only"). Each sentence with the work
     its authors cited (not off_topic) and re-paired with another corpus work the same
-    article cites elsewhere, or else one of its field it does not cite (off_topic).
+    article cites elsewhere, or else one of its field it does not cite (off_topic). Each
+    sentence is also held against the other corpus works of its article's list
+    (claims/listed.py). Two stress rows: each list padded to 20 works with uncited works of
+    the field, and padded with the right work (the authors') left out of it.
   * PLOS (claims_plos.py): sentences of PLOS articles with the cited work's title alone,
     plus the hand-labelled subtle cases (bench/claims/subtle.jsonl).
 Then the example page (fixtures/ketamine-clinic-pain.txt) against the fake services:
@@ -29,6 +32,7 @@ For the code before a change, run it with another checkout's sources first on th
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -48,6 +52,10 @@ try:  # the citing document's own words weigh the sentence's (claims/weights.py)
     from citecheck.claims.weights import background
 except ImportError:  # code from before the weights, for a before/after run
     background = None
+try:  # another work of the same list may fit the sentence far better (claims/listed.py)
+    from citecheck.claims.listed import Listed, better_listed
+except ImportError:  # code from before
+    Listed = better_listed = None
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -61,6 +69,7 @@ class Case:
     subject: Subject
     off_topic: bool  # the label
     document: str  # the citing article's body
+    others: tuple[Any, ...] = ()  # the other works of its list (listed.Listed)
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,10 @@ def evaluate(cases: Sequence[Case], thresholds: Any = None) -> list[Row]:
         else:
             if case.article not in _WEIGHED:
                 _WEIGHED[case.article] = background(case.document)
-            judgement = judge(sentence, case.subject, document=_WEIGHED[case.article], **options)
+            document = _WEIGHED[case.article]
+            judgement = judge(sentence, case.subject, document=document, **options)
+            if better_listed is not None and case.others:
+                judgement = better_listed(sentence, judgement, case.others, document, **options)
         rows.append(Row(case, judgement.topic, judgement.why))
     return rows
 
@@ -117,24 +129,33 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     their MeSH headings, a description of the set)."""
     pairs = claims_epmc.build_set(mirror)
     cases = []
+    stress = []
     for pair in pairs:
         source = "epmc: MeSH + abstract" if pair.cited.subject.mesh else "epmc: abstract only"
-        cases.append(
-            Case(
-                source,
-                pair.kind,
-                pair.article,
-                pair.sentence,
-                pair.cited.subject,
-                pair.off_topic,
-                pair.document,
-            )
+        case = Case(
+            source,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.cited.subject,
+            pair.off_topic,
+            pair.document,
+            _others(pair.listed, pair.cited),
         )
+        cases.append(case)
+        padded = _others(pair.listed + pair.padding, pair.cited)
+        stress.append(replace(case, source=PADDED, others=padded))
+        if pair.off_topic:  # the work the sentence needs is not in the list at all
+            absent = _others(pair.listed + pair.padding, pair.cited, pair.true)
+            stress.append(replace(case, source=ABSENT, others=absent))
+        else:
+            stress.append(replace(case, source=ABSENT, others=padded))
     withheld = [
         replace(c, source="epmc: MeSH withheld", subject=replace(c.subject, mesh=()))
         for c in cases
         if c.subject.mesh
     ]
+    withheld += stress
     commit = claims_epmc.Mirror(mirror).commit()
     articles = len({p.article for p in pairs})
     licences = sorted({p.cited.licence for p in pairs})
@@ -143,6 +164,23 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
         f"{len({p.cited.pmcid for p in pairs})} cited works ({', '.join(licences)})"
     )
     return cases, withheld, about
+
+
+MAIN = ("epmc: MeSH + abstract", "epmc: abstract only")
+PADDED = f"epmc: list padded to {claims_epmc.LIST_SIZE}"
+ABSENT = "epmc: padded, right work unlisted"
+
+
+def _others(works: Sequence[claims_epmc.Work], *leave: claims_epmc.Work | None) -> tuple[Any, ...]:
+    """The list's works as listed.Listed, but those in `leave` (none before listed.py)."""
+    if Listed is None:
+        return ()
+    gone = {w.pmcid for w in leave if w is not None}
+    return tuple(
+        Listed(f"{w.pmcid} ({(w.subject.title or '')[:60]})", w.subject)
+        for w in works
+        if w.pmcid not in gone
+    )
 
 
 def plos_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
@@ -258,23 +296,19 @@ def main() -> None:
             ("epmc: abstract only", lambda r: r.case.source == "epmc: abstract only"),
             (
                 "epmc: all",
-                lambda r: r.case.source.startswith("epmc: ") and "withheld" not in r.case.source,
+                lambda r: r.case.source in MAIN,
             ),
             (
                 "  re-paired in the same article",
-                lambda r: (
-                    r.case.source != "epmc: MeSH withheld"
-                    and r.case.kind == "repaired (same article)"
-                ),
+                lambda r: r.case.source in MAIN and r.case.kind == "repaired (same article)",
             ),
             (
                 "  re-paired in the same field",
-                lambda r: (
-                    r.case.source != "epmc: MeSH withheld"
-                    and r.case.kind == "repaired (same field)"
-                ),
+                lambda r: r.case.source in MAIN and r.case.kind == "repaired (same field)",
             ),
             ("epmc: MeSH works, MeSH withheld", lambda r: r.case.source == "epmc: MeSH withheld"),
+            (PADDED, lambda r: r.case.source == PADDED),
+            (ABSENT, lambda r: r.case.source == ABSENT),
             ("plos: title only", lambda r: r.case.source == "plos: title only"),
             (
                 "plos: subtle (hand-labelled)",
@@ -287,14 +321,15 @@ def main() -> None:
         print(f"example page: Berman: {berman}")
         print(f"example page: Li:     {li}")
     found = [
-        r
-        for r in rows
-        if r.topic is Topic.OFF_TOPIC
-        and r.case.off_topic
-        and r.case.source.startswith("epmc: ")
-        and "withheld" not in r.case.source
+        r for r in rows if r.topic is Topic.OFF_TOPIC and r.case.off_topic and r.case.source in MAIN
     ]
-    for row in found[: args.show]:
+    # A few of each kind of finding: re-paired in the article or the field, and found by
+    # the list rule or by the work alone.
+    kinds: dict[tuple[str, bool], list[Row]] = {}
+    for row in found:
+        kinds.setdefault((row.case.kind, "same list" in row.why), []).append(row)
+    spread = [row for group in itertools.zip_longest(*kinds.values()) for row in group if row]
+    for row in spread[: args.show]:
         subject = row.case.subject
         headings = ", ".join(h.descriptor + ("*" if h.major else "") for h in subject.mesh[:8])
         print(f"\n[{row.case.source}, {row.case.kind}] {row.case.article}")

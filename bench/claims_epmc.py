@@ -48,6 +48,7 @@ CORPORA = {
     "problems/ocimumten_xml/": "holy basil",
 }
 SEED = 12
+LIST_SIZE = 20
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -68,6 +69,12 @@ class Pair:
     kind: str  # "authors", "repaired (same article)", "repaired (same field)"
     off_topic: bool  # the label
     document: str  # the citing article's body, whose words a run weighs the sentence's by
+    # The article's cited corpus works (its list, as far as the corpus knows it), the one
+    # its authors cited for the sentence, and uncited works of its field that make the
+    # list LIST_SIZE long (a stress test: a real list holds more works than the corpus).
+    listed: tuple[Work, ...] = ()
+    true: Work | None = None
+    padding: tuple[Work, ...] = ()
 
 
 def _first(record: dict[str, Any], key: str) -> Any:
@@ -220,10 +227,15 @@ def build_set(mirror_path: Path) -> list[Pair]:
             if w.pmcid not in {c.pmcid for c in citing.cited.values()} | {citing.work.pmcid}
         ]
         folder, document = citing.work.folder, citing.document
+        listed = tuple(sorted({w.pmcid: w for w in citing.cited.values()}.values(), key=_id))
         for rid in sorted(by_ref):
             sentence, paragraph = rng.choice(by_ref[rid])
             work = citing.cited[rid]
-            pairs.append(Pair(folder, sentence, work, "authors", False, document))
+            padder = random.Random(f"{SEED}:{citing.work.pmcid}:{rid}")
+            padding = tuple(padder.sample(not_cited, min(len(not_cited), LIST_SIZE - len(listed))))
+            pairs.append(
+                Pair(folder, sentence, work, "authors", False, document, listed, work, padding)
+            )
             others = sorted(
                 {
                     w.pmcid: w
@@ -236,5 +248,9 @@ def build_set(mirror_path: Path) -> list[Pair]:
                 other, kind = rng.choice(others), "repaired (same article)"
             else:
                 other, kind = rng.choice(not_cited), "repaired (same field)"
-            pairs.append(Pair(folder, sentence, other, kind, True, document))
+            pairs.append(Pair(folder, sentence, other, kind, True, document, listed, work, padding))
     return pairs
+
+
+def _id(work: Work) -> str:
+    return work.pmcid

@@ -1,15 +1,17 @@
-"""The citing document's own words weigh a sentence's (claims/weights.py), and a sentence
-citing a work for its method is not judged on the work's topic."""
+"""The citing document's own words weigh a sentence's (claims/weights.py), a sentence
+citing a work for its method is not judged on the work's topic, and a sentence another
+work of the same list covers far better is off topic (claims/listed.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from citecheck.claims import judge
-from citecheck.claims.review import contexts, without_list
+from citecheck.claims.listed import Listed, better_listed
+from citecheck.claims.review import Context, claims_for, contexts, without_list
 from citecheck.claims.sentences import cites_for_method
 from citecheck.claims.weights import MIN_SENTENCES, Background, background
-from citecheck.model import Reference, Topic
+from citecheck.model import MeshHeading, Record, Reference, Source, Status, Subject, Topic, Verdict
 from test_claims import BERMAN, PAIN_CLAIM
 
 # Every sentence of this "document" names ketamine: it is the document's field.
@@ -117,3 +119,67 @@ def test_weighing_a_document_grows_linearly_with_its_length() -> None:
 
     page = f"{FIELD} Dr. R. M. Berman et al. saw it (Fig. 2). " * 150
     assert seconds(page * 2) < 3.0 * seconds(page)
+
+
+# The work Li 2010 is about, as a second entry of the same list.
+LI = Subject(
+    Source.PUBMED,
+    title="mTOR-dependent synapse formation underlies the rapid antidepressant effects",
+    abstract=(
+        "Ketamine rapidly activated the mammalian target of rapamycin pathway, leading to "
+        "increased synaptic signaling proteins and increased number and function of new "
+        "spine synapses in the prefrontal cortex of rats; dendritic spine density rose."
+    ),
+    mesh=(MeshHeading("Synapses", True), MeshHeading("Prefrontal Cortex", True)),
+    pmid="20724638",
+)
+
+
+def test_a_sentence_another_listed_work_covers_far_better_is_off_topic() -> None:
+    judged = judge(SPINES, BERMAN)
+    assert judged.topic is Topic.MATCHES and judged.coverage is not None
+    turned = better_listed(SPINES, judged, [Listed("Li 2010 (entry 2)", LI)])
+    assert turned.topic is Topic.OFF_TOPIC
+    assert turned.why.startswith("the sentence is about ")
+    assert "Li 2010 (entry 2), in the same list, covers 100% of what it says" in turned.why
+    assert "this work 14%" in turned.why
+    # The right work, held against the wrong one, stays as it was.
+    own = judge(SPINES, LI)
+    assert better_listed(SPINES, own, [Listed("Berman 2000 (entry 1)", BERMAN)]) == own
+
+
+def test_a_listed_work_known_by_its_title_alone_is_no_alternative() -> None:
+    judged = judge(SPINES, BERMAN)
+    titled = Subject(Source.CROSSREF, title=SPINES)
+    assert better_listed(SPINES, judged, [Listed("x", titled)]) == judged
+
+
+def _verdict(index: int, author: str, pmid: str) -> Verdict:
+    record = Record(Source.PUBMED, title="t", pmid=pmid)
+    reference = Reference(index, author, authors=(author,), year=2000 + index)
+    return Verdict(reference, Status.VERIFIED, match=record)
+
+
+class _Both:
+    def subjects(self, pmids: object) -> dict[str, Subject]:
+        return {"10686270": BERMAN, "20724638": LI}
+
+    def indexed_under(self, pmids: list[str], concept: str) -> set[str]:
+        return set()
+
+    def crossref_subjects(self, dois: list[str]) -> dict[str, Subject]:
+        return {}
+
+
+def test_the_run_holds_each_sentence_against_the_rest_of_its_list() -> None:
+    berman, li = _verdict(1, "Berman RM", "10686270"), _verdict(2, "Li N", "20724638")
+    cites = [Context(1, 3, SPINES), Context(2, 5, "Ketamine raised spine synapse numbers.")]
+    [[judged_berman, judged_li]] = claims_for([([berman, li], cites)], _Both())
+    [claim] = judged_berman.claims
+    assert claim.topic is Topic.OFF_TOPIC
+    assert "Li 2002 (entry 2), in the same list" in claim.why
+    assert judged_li.claims[0].topic is Topic.MATCHES
+    # A sentence that cites both works needs both: neither is the other's alternative.
+    both = [Context(1, 3, SPINES), Context(2, 3, SPINES)]
+    [[together, _]] = claims_for([([berman, li], both)], _Both())
+    assert together.claims[0].topic is Topic.MATCHES
