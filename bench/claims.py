@@ -156,6 +156,19 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
         if c.subject.mesh
     ]
     withheld += stress
+    for pair in claims_epmc.subtle_set(mirror):
+        alone = Case(
+            SUBTLE_ALONE,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.cited.subject,
+            pair.off_topic,
+            pair.document,
+        )
+        # The article's list holds the work its authors cited, unless that is the pair's.
+        listed = _others(pair.listed, pair.cited)
+        withheld += [alone, replace(alone, source=SUBTLE_LISTED, others=listed)]
     commit = claims_epmc.Mirror(mirror).commit()
     articles = len({p.article for p in pairs})
     licences = sorted({p.cited.licence for p in pairs})
@@ -169,6 +182,8 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
 MAIN = ("epmc: MeSH + abstract", "epmc: abstract only")
 PADDED = f"epmc: list padded to {claims_epmc.LIST_SIZE}"
 ABSENT = "epmc: padded, right work unlisted"
+SUBTLE_ALONE = "epmc: subtle (hand), work alone"
+SUBTLE_LISTED = "epmc: subtle (hand), with its list"
 
 
 def _others(works: Sequence[claims_epmc.Work], *leave: claims_epmc.Work | None) -> tuple[Any, ...]:
@@ -309,6 +324,8 @@ def main() -> None:
             ("epmc: MeSH works, MeSH withheld", lambda r: r.case.source == "epmc: MeSH withheld"),
             (PADDED, lambda r: r.case.source == PADDED),
             (ABSENT, lambda r: r.case.source == ABSENT),
+            (SUBTLE_ALONE, lambda r: r.case.source == SUBTLE_ALONE),
+            (SUBTLE_LISTED, lambda r: r.case.source == SUBTLE_LISTED),
             ("plos: title only", lambda r: r.case.source == "plos: title only"),
             (
                 "plos: subtle (hand-labelled)",

@@ -18,12 +18,17 @@ Pairs, labelled by construction:
     cites, outside the sentence's paragraph ("same article"); when the article cites no
     other, a corpus article of the same field it does not cite ("same field"): off_topic.
 Only articles under a Creative Commons licence are used, citing and cited.
+Hand-labelled subtle cases (bench/claims/subtle_epmc.jsonl): an authors' sentence with the
+uncited work of its field that shares most of its words, labelled by reading the sentence
+and the work's abstract (off_topic: same plant, crop or method, other question; not: the
+work is about what the sentence says).
 
 Get the mirror (the `fetch` tool): fetch github:petermr/tigr2ess
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -209,14 +214,54 @@ def citing_articles(mirror: Mirror, works: dict[str, Work]) -> list[Citing]:
     return sorted(found, key=lambda c: c.work.pmcid)
 
 
-def build_set(mirror_path: Path) -> list[Pair]:
+SUBTLE = Path(__file__).resolve().parent / "claims" / "subtle_epmc.jsonl"
+
+
+@functools.cache
+def _corpus(mirror_path: Path) -> tuple[dict[str, Work], list[Citing]]:
+    """The corpus works by PMCID and the articles citing them (read once per run)."""
     mirror = Mirror(mirror_path)
     works = load_works(mirror)
+    return works, citing_articles(mirror, works)
+
+
+def subtle_set(mirror_path: Path) -> list[Pair]:
+    """The hand-labelled cases: each names its article, the start of its sentence, the
+    PMCID of the work it is paired with, and the label."""
+    works, citings = _corpus(mirror_path)
+    by_folder = {c.work.folder: c for c in citings}
+    pairs = []
+    for line in SUBTLE.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        citing = by_folder[case["article"]]
+        sentence, rid, _ = next(
+            s for s in citing.sentences if s[0].startswith(case["sentence_starts"])
+        )
+        listed = tuple(sorted({w.pmcid: w for w in citing.cited.values()}.values(), key=_id))
+        work = works[case["cited"]]
+        true = citing.cited[rid]
+        pairs.append(
+            Pair(
+                citing.work.folder,
+                sentence,
+                work,
+                "subtle",
+                case["off_topic"],
+                citing.document,
+                listed,
+                true,
+            )
+        )
+    return pairs
+
+
+def build_set(mirror_path: Path) -> list[Pair]:
+    works, citings = _corpus(mirror_path)
     by_field: dict[str, list[Work]] = defaultdict(list)
     for work in works.values():
         by_field[work.field].append(work)
     pairs: list[Pair] = []
-    for citing in citing_articles(mirror, works):
+    for citing in citings:
         rng = random.Random(f"{SEED}:{citing.work.pmcid}")
         by_ref: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for sentence, rid, paragraph in citing.sentences:
