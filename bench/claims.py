@@ -9,7 +9,10 @@ in bench/claims/manifest.json):
     keywords, title and abstract for the works MEDLINE indexes ("MeSH + abstract"), title,
     abstract and keywords for the others ("abstract only"). Each sentence with the work
     its authors cited (not off_topic) and re-paired with another corpus work the same
-    article cites elsewhere, or else one of its field it does not cite (off_topic).
+    article cites elsewhere, or else one of its field it does not cite (off_topic). Each
+    sentence is also held against the other corpus works of its article's list
+    (claims/listed.py). Two stress rows: each list padded to 20 works with uncited works of
+    the field, and padded with the right work (the authors') left out of it.
   * PLOS (claims_plos.py): sentences of PLOS articles with the cited work's title alone,
     plus the hand-labelled subtle cases (bench/claims/subtle.jsonl).
 Then the example page (fixtures/ketamine-clinic-pain.txt) against the fake services:
@@ -29,10 +32,12 @@ For the code before a change, run it with another checkout's sources first on th
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,6 +47,15 @@ import claims_plos
 from citecheck.claims import judge
 from citecheck.claims.sentences import strip_citations
 from citecheck.model import Subject, Topic
+
+try:  # the citing document's own words weigh the sentence's (claims/weights.py)
+    from citecheck.claims.weights import background
+except ImportError:  # code from before the weights, for a before/after run
+    background = None
+try:  # another work of the same list may fit the sentence far better (claims/listed.py)
+    from citecheck.claims.listed import Listed, better_listed
+except ImportError:  # code from before
+    Listed = better_listed = None
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,6 +68,8 @@ class Case:
     sentence: str
     subject: Subject
     off_topic: bool  # the label
+    document: str  # the citing article's body
+    others: tuple[Any, ...] = ()  # the other works of its list (listed.Listed)
 
 
 @dataclass(frozen=True)
@@ -63,10 +79,23 @@ class Row:
     why: str
 
 
-def evaluate(cases: Sequence[Case]) -> list[Row]:
+_WEIGHED: dict[str, Any] = {}  # each citing article's words, weighed once
+
+
+def evaluate(cases: Sequence[Case], thresholds: Any = None) -> list[Row]:
     rows = []
+    options = {} if thresholds is None else {"thresholds": thresholds}
     for case in cases:
-        judgement = judge(strip_citations(case.sentence), case.subject)
+        sentence = strip_citations(case.sentence)
+        if background is None:
+            judgement = judge(sentence, case.subject, **options)
+        else:
+            if case.article not in _WEIGHED:
+                _WEIGHED[case.article] = background(case.document)
+            document = _WEIGHED[case.article]
+            judgement = judge(sentence, case.subject, document=document, **options)
+            if better_listed is not None and case.others:
+                judgement = better_listed(sentence, judgement, case.others, document, **options)
         rows.append(Row(case, judgement.topic, judgement.why))
     return rows
 
@@ -100,16 +129,46 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     their MeSH headings, a description of the set)."""
     pairs = claims_epmc.build_set(mirror)
     cases = []
+    stress = []
     for pair in pairs:
         source = "epmc: MeSH + abstract" if pair.cited.subject.mesh else "epmc: abstract only"
-        cases.append(
-            Case(source, pair.kind, pair.article, pair.sentence, pair.cited.subject, pair.off_topic)
+        case = Case(
+            source,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.cited.subject,
+            pair.off_topic,
+            pair.document,
+            _others(pair.listed, pair.cited),
         )
+        cases.append(case)
+        padded = _others(pair.listed + pair.padding, pair.cited)
+        stress.append(replace(case, source=PADDED, others=padded))
+        if pair.off_topic:  # the work the sentence needs is not in the list at all
+            absent = _others(pair.listed + pair.padding, pair.cited, pair.true)
+            stress.append(replace(case, source=ABSENT, others=absent))
+        else:
+            stress.append(replace(case, source=ABSENT, others=padded))
     withheld = [
         replace(c, source="epmc: MeSH withheld", subject=replace(c.subject, mesh=()))
         for c in cases
         if c.subject.mesh
     ]
+    withheld += stress
+    for pair in claims_epmc.subtle_set(mirror):
+        alone = Case(
+            SUBTLE_ALONE,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.cited.subject,
+            pair.off_topic,
+            pair.document,
+        )
+        # The article's list holds the work its authors cited, unless that is the pair's.
+        listed = _others(pair.listed, pair.cited)
+        withheld += [alone, replace(alone, source=SUBTLE_LISTED, others=listed)]
     commit = claims_epmc.Mirror(mirror).commit()
     articles = len({p.article for p in pairs})
     licences = sorted({p.cited.licence for p in pairs})
@@ -120,9 +179,36 @@ def epmc_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     return cases, withheld, about
 
 
+MAIN = ("epmc: MeSH + abstract", "epmc: abstract only")
+PADDED = f"epmc: list padded to {claims_epmc.LIST_SIZE}"
+ABSENT = "epmc: padded, right work unlisted"
+SUBTLE_ALONE = "epmc: subtle (hand), work alone"
+SUBTLE_LISTED = "epmc: subtle (hand), with its list"
+
+
+def _others(works: Sequence[claims_epmc.Work], *leave: claims_epmc.Work | None) -> tuple[Any, ...]:
+    """The list's works as listed.Listed, but those in `leave` (none before listed.py)."""
+    if Listed is None:
+        return ()
+    gone = {w.pmcid for w in leave if w is not None}
+    return tuple(
+        Listed(f"{w.pmcid} ({(w.subject.title or '')[:60]})", w.subject)
+        for w in works
+        if w.pmcid not in gone
+    )
+
+
 def plos_cases(mirror: Path) -> tuple[list[Case], list[Case], str]:
     def case(pair: claims_plos.Pair, source: str) -> Case:
-        return Case(source, pair.kind, pair.article, pair.sentence, pair.subject, pair.off_topic)
+        return Case(
+            source,
+            pair.kind,
+            pair.article,
+            pair.sentence,
+            pair.subject,
+            pair.off_topic,
+            pair.document,
+        )
 
     pairs = claims_plos.build_set(mirror)
     subtle = claims_plos.subtle_set(mirror)
@@ -168,17 +254,51 @@ def _table(rows: Sequence[Row], groups: Sequence[tuple[str, Callable[[Row], bool
             print(line(name, chosen))
 
 
+def sweep(cases: Sequence[Case]) -> None:
+    """How the coverage threshold was chosen: each value on two halves of the Europe PMC
+    set (citing articles split by a hash of their folder), so that a value picked on one
+    half is seen on the other."""
+    from zlib import crc32
+
+    from citecheck.claims.topic import DEFAULT
+
+    halves = [[c for c in cases if crc32(c.article.encode()) % 2 == h] for h in (0, 1)]
+    print(
+        f"{'min_coverage':>12}  half A: precision recall authors  |  half B: precision recall authors"
+    )
+    for value in (0.05, 0.08, 0.10, 0.12, 0.14, 0.15, 0.16, 0.18, 0.20, 0.25):
+        thresholds = replace(DEFAULT, min_coverage=value)
+        cells = []
+        for half in halves:
+            rows = evaluate(half, thresholds)
+            flagged = [r for r in rows if r.topic is Topic.OFF_TOPIC]
+            right = sum(1 for r in flagged if r.case.off_topic)
+            wanted = sum(1 for r in rows if r.case.off_topic)
+            authors = [r for r in rows if r.case.kind == "authors"]
+            alarms = sum(1 for r in authors if r.topic is Topic.OFF_TOPIC)
+            cells.append(
+                f"{right / max(1, len(flagged)):.3f} {right / wanted:.3f} {alarms / len(authors):6.1%}"
+            )
+        print(f"{value:>12.2f}  {cells[0]:>33}  |  {cells[1]:>33}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--epmc", type=Path, default=claims_epmc.DEFAULT_MIRROR)
     parser.add_argument("--plos", type=Path, default=claims_plos.DEFAULT_MIRROR)
     parser.add_argument("--show", type=int, default=5, help="off_topic findings to print")
     parser.add_argument("--no-example", action="store_true", help="skip the example page")
+    parser.add_argument(
+        "--sweep", action="store_true", help="the coverage threshold on two halves of the set"
+    )
     args = parser.parse_args()
     for mirror, name in ((args.epmc, "petermr/tigr2ess"), (args.plos, "PLOS/allofplos")):
         if not mirror.exists():
             sys.exit(f"no mirror at {mirror}: fetch github:{name} first")
     epmc, withheld, epmc_about = epmc_cases(args.epmc)
+    if args.sweep:
+        sweep(epmc)
+        return
     plos, subtle, plos_about = plos_cases(args.plos)
     rows = evaluate(epmc + withheld + plos + subtle)
     print(f"set: {epmc_about}")
@@ -191,23 +311,21 @@ def main() -> None:
             ("epmc: abstract only", lambda r: r.case.source == "epmc: abstract only"),
             (
                 "epmc: all",
-                lambda r: r.case.source.startswith("epmc: ") and "withheld" not in r.case.source,
+                lambda r: r.case.source in MAIN,
             ),
             (
                 "  re-paired in the same article",
-                lambda r: (
-                    r.case.source != "epmc: MeSH withheld"
-                    and r.case.kind == "repaired (same article)"
-                ),
+                lambda r: r.case.source in MAIN and r.case.kind == "repaired (same article)",
             ),
             (
                 "  re-paired in the same field",
-                lambda r: (
-                    r.case.source != "epmc: MeSH withheld"
-                    and r.case.kind == "repaired (same field)"
-                ),
+                lambda r: r.case.source in MAIN and r.case.kind == "repaired (same field)",
             ),
             ("epmc: MeSH works, MeSH withheld", lambda r: r.case.source == "epmc: MeSH withheld"),
+            (PADDED, lambda r: r.case.source == PADDED),
+            (ABSENT, lambda r: r.case.source == ABSENT),
+            (SUBTLE_ALONE, lambda r: r.case.source == SUBTLE_ALONE),
+            (SUBTLE_LISTED, lambda r: r.case.source == SUBTLE_LISTED),
             ("plos: title only", lambda r: r.case.source == "plos: title only"),
             (
                 "plos: subtle (hand-labelled)",
@@ -220,14 +338,15 @@ def main() -> None:
         print(f"example page: Berman: {berman}")
         print(f"example page: Li:     {li}")
     found = [
-        r
-        for r in rows
-        if r.topic is Topic.OFF_TOPIC
-        and r.case.off_topic
-        and r.case.source.startswith("epmc: ")
-        and "withheld" not in r.case.source
+        r for r in rows if r.topic is Topic.OFF_TOPIC and r.case.off_topic and r.case.source in MAIN
     ]
-    for row in found[: args.show]:
+    # A few of each kind of finding: re-paired in the article or the field, and found by
+    # the list rule or by the work alone.
+    kinds: dict[tuple[str, bool], list[Row]] = {}
+    for row in found:
+        kinds.setdefault((row.case.kind, "same list" in row.why), []).append(row)
+    spread = [row for group in itertools.zip_longest(*kinds.values()) for row in group if row]
+    for row in spread[: args.show]:
         subject = row.case.subject
         headings = ", ".join(h.descriptor + ("*" if h.major else "") for h in subject.mesh[:8])
         print(f"\n[{row.case.source}, {row.case.kind}] {row.case.article}")

@@ -18,12 +18,17 @@ Pairs, labelled by construction:
     cites, outside the sentence's paragraph ("same article"); when the article cites no
     other, a corpus article of the same field it does not cite ("same field"): off_topic.
 Only articles under a Creative Commons licence are used, citing and cited.
+Hand-labelled subtle cases (bench/claims/subtle_epmc.jsonl): an authors' sentence with the
+uncited work of its field that shares most of its words, labelled by reading the sentence
+and the work's abstract (off_topic: same plant, crop or method, other question; not: the
+work is about what the sentence says).
 
 Get the mirror (the `fetch` tool): fetch github:petermr/tigr2ess
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -33,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claims_jats import Mirror, citing_sentences
+from claims_jats import Mirror, body_text, citing_sentences
 
 from citecheck.model import MeshHeading, Source, Subject
 
@@ -48,6 +53,7 @@ CORPORA = {
     "problems/ocimumten_xml/": "holy basil",
 }
 SEED = 12
+LIST_SIZE = 20
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -67,6 +73,13 @@ class Pair:
     cited: Work
     kind: str  # "authors", "repaired (same article)", "repaired (same field)"
     off_topic: bool  # the label
+    document: str  # the citing article's body, whose words a run weighs the sentence's by
+    # The article's cited corpus works (its list, as far as the corpus knows it), the one
+    # its authors cited for the sentence, and uncited works of its field that make the
+    # list LIST_SIZE long (a stress test: a real list holds more works than the corpus).
+    listed: tuple[Work, ...] = ()
+    true: Work | None = None
+    padding: tuple[Work, ...] = ()
 
 
 def _first(record: dict[str, Any], key: str) -> Any:
@@ -165,11 +178,16 @@ def _cited_works(root: ET.Element, by_id: dict[str, Work]) -> dict[str, Work]:
     return cited
 
 
-def citing_articles(
-    mirror: Mirror, works: dict[str, Work]
-) -> list[tuple[Work, dict[str, Work], list[tuple[str, str, frozenset[str]]]]]:
-    """(citing work, cited corpus works by ref id, single-citation sentences) for every
-    corpus article that cites another."""
+@dataclass(frozen=True)
+class Citing:
+    work: Work
+    cited: dict[str, Work]  # corpus works by ref id
+    sentences: list[tuple[str, str, frozenset[str]]]  # single-citation sentences
+    document: str  # its body text
+
+
+def citing_articles(mirror: Mirror, works: dict[str, Work]) -> list[Citing]:
+    """Every corpus article that cites another, with the sentences citing one."""
     by_id: dict[str, Work] = {}
     for work in works.values():
         if work.subject.pmid:
@@ -192,46 +210,92 @@ def citing_articles(
         numbers = {ref.get("id", ""): n for n, ref in enumerate(root.iter("ref"), 1)}
         sentences = [s for s in citing_sentences(root, numbers) if s[1] in cited]
         if sentences:
-            found.append((citing, cited, sentences))
-    return found
+            found.append(Citing(citing, cited, sentences, body_text(root, numbers)))
+    return sorted(found, key=lambda c: c.work.pmcid)
+
+
+SUBTLE = Path(__file__).resolve().parent / "claims" / "subtle_epmc.jsonl"
+
+
+@functools.cache
+def _corpus(mirror_path: Path) -> tuple[dict[str, Work], list[Citing]]:
+    """The corpus works by PMCID and the articles citing them (read once per run)."""
+    mirror = Mirror(mirror_path)
+    works = load_works(mirror)
+    return works, citing_articles(mirror, works)
+
+
+def subtle_set(mirror_path: Path) -> list[Pair]:
+    """The hand-labelled cases: each names its article, the start of its sentence, the
+    PMCID of the work it is paired with, and the label."""
+    works, citings = _corpus(mirror_path)
+    by_folder = {c.work.folder: c for c in citings}
+    pairs = []
+    for line in SUBTLE.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        citing = by_folder[case["article"]]
+        sentence, rid, _ = next(
+            s for s in citing.sentences if s[0].startswith(case["sentence_starts"])
+        )
+        listed = tuple(sorted({w.pmcid: w for w in citing.cited.values()}.values(), key=_id))
+        work = works[case["cited"]]
+        true = citing.cited[rid]
+        pairs.append(
+            Pair(
+                citing.work.folder,
+                sentence,
+                work,
+                "subtle",
+                case["off_topic"],
+                citing.document,
+                listed,
+                true,
+            )
+        )
+    return pairs
 
 
 def build_set(mirror_path: Path) -> list[Pair]:
-    mirror = Mirror(mirror_path)
-    works = load_works(mirror)
+    works, citings = _corpus(mirror_path)
     by_field: dict[str, list[Work]] = defaultdict(list)
     for work in works.values():
         by_field[work.field].append(work)
     pairs: list[Pair] = []
-    for citing, cited, sentences in sorted(
-        citing_articles(mirror, works), key=lambda c: c[0].pmcid
-    ):
-        rng = random.Random(f"{SEED}:{citing.pmcid}")
+    for citing in citings:
+        rng = random.Random(f"{SEED}:{citing.work.pmcid}")
         by_ref: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        for sentence, rid, paragraph in sentences:
+        for sentence, rid, paragraph in citing.sentences:
             by_ref[rid].append((sentence, paragraph))
-        cited_pmcids = {w.pmcid for w in cited.values()} | {citing.pmcid}
+        not_cited = [
+            w
+            for w in by_field[citing.work.field]
+            if w.pmcid not in {c.pmcid for c in citing.cited.values()} | {citing.work.pmcid}
+        ]
+        folder, document = citing.work.folder, citing.document
+        listed = tuple(sorted({w.pmcid: w for w in citing.cited.values()}.values(), key=_id))
         for rid in sorted(by_ref):
             sentence, paragraph = rng.choice(by_ref[rid])
-            work = cited[rid]
-            pairs.append(Pair(citing.folder, sentence, work, "authors", False))
+            work = citing.cited[rid]
+            padder = random.Random(f"{SEED}:{citing.work.pmcid}:{rid}")
+            padding = tuple(padder.sample(not_cited, min(len(not_cited), LIST_SIZE - len(listed))))
+            pairs.append(
+                Pair(folder, sentence, work, "authors", False, document, listed, work, padding)
+            )
             others = sorted(
                 {
                     w.pmcid: w
-                    for r, w in cited.items()
+                    for r, w in citing.cited.items()
                     if r not in paragraph and w.pmcid != work.pmcid
                 }.values(),
                 key=lambda w: w.pmcid,
             )
             if others:
-                pairs.append(
-                    Pair(
-                        citing.folder, sentence, rng.choice(others), "repaired (same article)", True
-                    )
-                )
-                continue
-            field = [w for w in by_field[citing.field] if w.pmcid not in cited_pmcids]
-            pairs.append(
-                Pair(citing.folder, sentence, rng.choice(field), "repaired (same field)", True)
-            )
+                other, kind = rng.choice(others), "repaired (same article)"
+            else:
+                other, kind = rng.choice(not_cited), "repaired (same field)"
+            pairs.append(Pair(folder, sentence, other, kind, True, document, listed, work, padding))
     return pairs
+
+
+def _id(work: Work) -> str:
+    return work.pmcid

@@ -97,17 +97,26 @@ def _paragraph(p: ET.Element, numbers: dict[str, int]) -> tuple[str, list[tuple[
     return "".join(parts), cites
 
 
+def paragraphs(
+    root: ET.Element, numbers: dict[str, int]
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The body's paragraphs: (text with citations as "[n]", [(offset, ref id)])."""
+    body = root.find(".//body")
+    return [] if body is None else [_paragraph(p, numbers) for p in body.iter("p")]
+
+
+def body_text(root: ET.Element, numbers: dict[str, int]) -> str:
+    """The body as a document reader would give it: paragraphs apart by a blank line."""
+    return "\n\n".join(text for text, _ in paragraphs(root, numbers))
+
+
 def citing_sentences(
     root: ET.Element, numbers: dict[str, int]
 ) -> list[tuple[str, str, frozenset[str]]]:
     """[(sentence, the one ref id it cites, ref ids cited in its paragraph)]: the body's
     sentences that cite exactly one reference, each (sentence, ref) once."""
-    body = root.find(".//body")
     found: dict[tuple[str, str], tuple[str, str, frozenset[str]]] = {}
-    if body is None:
-        return []
-    for p in body.iter("p"):
-        text, cites = _paragraph(p, numbers)
+    for text, cites in paragraphs(root, numbers):
         in_paragraph = frozenset(rid for _, rid in cites)
         for offset, rid in cites:
             start, sentence = citing_context(text, offset)

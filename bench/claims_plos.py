@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims_jats import Mirror, citing_sentences, text_of
+from claims_jats import Mirror, body_text, citing_sentences, text_of
 
 from citecheck.model import Source, Subject
 
@@ -44,6 +44,7 @@ class Pair:
     title: str
     kind: str  # "authors", "repaired" or "subtle"
     off_topic: bool  # the label
+    document: str  # the citing article's body
 
     @property
     def subject(self) -> Subject:
@@ -60,12 +61,14 @@ def _titles(root: ET.Element) -> dict[str, str]:
     return titles
 
 
-def article_sentences(xml: str) -> tuple[dict[str, str], Sentences]:
-    """(titles by ref id, [(sentence, the one ref id it cites, ref ids of its paragraph)])."""
+def article_sentences(xml: str) -> tuple[dict[str, str], Sentences, str]:
+    """(titles by ref id, [(sentence, the one ref id it cites, ref ids of its paragraph)],
+    the body's text)."""
     root = ET.fromstring(xml)
     titles = _titles(root)
     numbers = {rid: n for n, rid in enumerate(titles, 1)}
-    return titles, [s for s in citing_sentences(root, numbers) if s[1] in titles]
+    sentences = [s for s in citing_sentences(root, numbers) if s[1] in titles]
+    return titles, sentences, body_text(root, numbers)
 
 
 def build_set(mirror_path: Path) -> list[Pair]:
@@ -77,17 +80,17 @@ def build_set(mirror_path: Path) -> list[Pair]:
     ]
     pairs: list[Pair] = []
     for name in sorted(names):
-        titles, sentences = article_sentences(mirror.show(name))
+        titles, sentences, document = article_sentences(mirror.show(name))
         if len(titles) < 5 or not sentences:
             continue
         rng = random.Random(f"{SEED}:{name}")
         chosen = rng.sample(sentences, min(PER_ARTICLE, len(sentences)))
         for sentence, rid, paragraph in chosen:
-            pairs.append(Pair(name, sentence, rid, titles[rid], "authors", False))
+            pairs.append(Pair(name, sentence, rid, titles[rid], "authors", False, document))
             others = sorted(set(titles) - paragraph)
             if others:
                 other = rng.choice(others)
-                pairs.append(Pair(name, sentence, other, titles[other], "repaired", True))
+                pairs.append(Pair(name, sentence, other, titles[other], "repaired", True, document))
     return pairs
 
 
@@ -95,7 +98,7 @@ def subtle_set(mirror_path: Path) -> list[Pair]:
     """The hand-labelled cases: each names its article, the start of the sentence, the
     reference id and the label."""
     mirror = Mirror(mirror_path)
-    cache: dict[str, tuple[dict[str, str], Sentences]] = {}
+    cache: dict[str, tuple[dict[str, str], Sentences, str]] = {}
     pairs = []
     for line in SUBTLE.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -103,7 +106,7 @@ def subtle_set(mirror_path: Path) -> list[Pair]:
         case = json.loads(line)
         if case["article"] not in cache:
             cache[case["article"]] = article_sentences(mirror.show(case["article"]))
-        titles, sentences = cache[case["article"]]
+        titles, sentences, document = cache[case["article"]]
         sentence = next((s for s, _, _ in sentences if s.startswith(case["sentence_starts"])), None)
         if sentence is None or case["ref"] not in titles:
             print(
@@ -119,6 +122,7 @@ def subtle_set(mirror_path: Path) -> list[Pair]:
                 titles[case["ref"]],
                 "subtle",
                 case["off_topic"],
+                document,
             )
         )
     return pairs

@@ -28,7 +28,7 @@ Printed per document type (and per kind of document within it):
 - documents per second, reading and finding the entries (not parsing); for PDFs also
   pages per second.
 
-Run:      python bench/realdocs.py [--mirror /work/.mirror] [--type html] [-v]
+Run:      python bench/realdocs.py [--mirror /work/.mirror] [--type html] [-v] [--misses]
 Baseline: /work/baseline/.venv/bin/python bench/realdocs.py   (the code before this
           session; it imports whichever citecheck the interpreter has installed)
 """
@@ -57,6 +57,7 @@ HERE = Path(__file__).resolve().parent
 MANIFESTS = HERE / "realdocs"
 TWO_WORKS_WORDS = "two works"
 FIELDS = ("author", "year", "title", "journal", "volume", "pages", "doi")
+SHOW_MISSES = False  # --misses: print each journal reference's wrong fields
 
 
 @dataclass
@@ -129,7 +130,9 @@ def score(document: dict[str, Any], listed: list[Entry], links: list[Entry]) -> 
         # A work a page lists twice has the same anchor twice, and a weak anchor (no word
         # of its own) can sit in another entry's words: neither makes a merge.
         distinct = {anchors[n] for n in held if n not in weak}
-        holders.append(held if len(distinct) > 1 else held[:1])
+        # One work held: the one with a strong anchor (a weak one may be in its words too).
+        strong = [n for n in held if n not in weak] or held
+        holders.append(held if len(distinct) > 1 else strong[:1])
     tally.true_entries = len(truth)
     tally.found_entries = len(listed)
     found_anchors = {anchors[n] for held in holders for n in held}
@@ -154,14 +157,16 @@ def score(document: dict[str, Any], listed: list[Entry], links: list[Entry]) -> 
 def _fields_right(true: dict[str, Any], entry: Entry | None) -> tuple[int, int]:
     wanted = {name: value for name, value in true.items() if value not in (None, "")}
     if entry is None:
+        if SHOW_MISSES:
+            print(f"    miss the whole entry (not found on its own): {true}", file=sys.stderr)
         return 0, len(wanted)
     # A DOI counts where the page states it (many list pages do not; the true fields come
     # from the article's XML): the other fields are in every complete reference.
     if "doi" in wanted and str(wanted["doi"]).lower() not in entry.raw.lower():
         del wanted["doi"]
     reference = parse_entry(entry)
-    got = {
-        "author": reference.authors[0].split()[0] if reference.authors else None,
+    got: dict[str, Any] = {
+        "author": _family(reference.authors[0]) if reference.authors else None,
         "year": reference.year,
         "title": reference.title,
         "journal": reference.journal,
@@ -169,7 +174,19 @@ def _fields_right(true: dict[str, Any], entry: Entry | None) -> tuple[int, int]:
         "pages": reference.pages,
         "doi": reference.doi,
     }
-    return sum(1 for name, value in wanted.items() if _same(name, value, got[name])), len(wanted)
+    right = [name for name, value in wanted.items() if _same(name, value, got[name])]
+    if SHOW_MISSES and len(right) < len(wanted):
+        misses = "; ".join(
+            f"{name}: {wanted[name]!r} got {got[name]!r}" for name in wanted if name not in right
+        )
+        print(f"    miss {misses}\n         in {entry.raw[:300]!r}", file=sys.stderr)
+    return len(right), len(wanted)
+
+
+def _family(author: str) -> str:
+    """The family name of a parsed "Family Initials" author, all its words ("Marcano
+    Belisario JS" -> "Marcano Belisario", "de Bruyn M" -> "de Bruyn")."""
+    return re.sub(r"\s+[A-Z]{1,4}$", "", author)
 
 
 def _same(name: str, true: Any, got: Any) -> bool:
@@ -278,7 +295,12 @@ def main() -> int:
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--type", action="append", default=[], help="html, docx, pdf...")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per document")
+    parser.add_argument(
+        "--misses", action="store_true", help="print the wrong fields of each journal reference"
+    )
     args = parser.parse_args()
+    global SHOW_MISSES
+    SHOW_MISSES = args.misses
     print(table(run(args.mirror, args.type, args.verbose)))
     return 0
 

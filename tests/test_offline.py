@@ -37,3 +37,27 @@ def test_one_reference_not_in_the_cache_leaves_only_that_one_unverified(
     assert offline[:3] == online
     assert offline[3] is Status.UNVERIFIED
     assert services.total_calls() == 0
+
+
+def test_a_citation_line_not_in_the_cache_costs_the_cached_lines_nothing(
+    services: FakeServices, tmp_path: Path
+) -> None:
+    # ECitMatch answers are remembered per citation line: a line the cache lacks leaves the
+    # lines it holds answered (it once turned the whole batch unverified).
+    unknown = Reference(
+        index=0,
+        raw="Zarate CA, et al. A randomized trial. Arch Gen Psychiatry. 2006;63(8):856-864.",
+        authors=("Zarate",),
+        title="A randomized trial",
+        journal="Arch Gen Psychiatry",
+        year=2006,
+        volume="63",
+        issue="8",
+        pages="856-864",
+    )
+    online = statuses([LI_CITED, BERMAN_CITED], tmp_path, offline=False)
+    services.reset()
+    offline = statuses([LI_CITED, BERMAN_CITED, unknown], tmp_path, offline=True)
+    assert offline[:2] == online
+    assert offline[2] is Status.UNVERIFIED
+    assert services.total_calls() == 0

@@ -165,3 +165,15 @@ def test_finding_entries_grows_linearly(make: Callable[[int], str], n: int) -> N
 def test_a_year_in_a_doi_or_ending_a_title_is_not_a_second_work(entry: str) -> None:
     (found,) = find_entries(f"References\n\n1. {entry}\n")
     assert found.warnings == () and found.raw == entry
+
+
+def test_a_doi_repeated_in_a_publisher_link_is_not_a_second_work() -> None:
+    # Simple English Wikipedia, "Dengue fever" (2014): the DOI, then the same DOI in the
+    # publisher's link with "/full" after it.
+    entry = (
+        'Teo D, Ng LC, Lam S (April 2009). "Is dengue a threat to the blood supply?". '
+        "Transfus Med 19 (2): 66-77. doi: 10.1111/j.1365-3148.2009.00916.x. PMID 19392949. "
+        "http://onlinelibrary.wiley.com/doi/10.1111/j.1365-3148.2009.00916.x/full."
+    )
+    (found,) = find_entries(f"References\n\n1. {entry}\n")
+    assert found.warnings == ()

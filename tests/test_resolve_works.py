@@ -300,4 +300,5 @@ def test_a_short_parsed_title_with_authors_and_year_is_identifiable() -> None:
     )
     assert not title_runs(raw) and identifiable(short)
     assert not identifiable(dataclasses.replace(short, year=None))
-    assert not identifiable(dataclasses.replace(short, title="WL meet VC"))  # one word a search can use
+    # "WL meet VC": one word a search can use
+    assert not identifiable(dataclasses.replace(short, title="WL meet VC"))

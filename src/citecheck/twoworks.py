@@ -76,6 +76,9 @@ def guard(entries: list[Entry]) -> list[Entry]:
 def _several(text: str) -> bool:
     text = _NOTES.split(text, maxsplit=1)[0]
     dois = {doi.rstrip(".,;)").lower() for doi in _DOI.findall(text)}
+    # A publisher's link holds the DOI with its page after it (".../doi/10.1111/x.1/full"):
+    # the same work, not a second one.
+    dois = {doi for doi in dois if not any(doi.startswith(f"{other}/") for other in dois)}
     # A year inside a DOI or an address ("10.1128/IAI.70.10.5751-5758.2002. PubMed: ...")
     # is no sign of a work.
     text = _ADDRESS.sub(" ", text)

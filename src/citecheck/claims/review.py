@@ -2,10 +2,13 @@
 is about, with as few service calls as possible.
 
 1. While a document is read: each citation that points to an entry gives its sentence
-   and line (`contexts`).
+   and line (`contexts`), and the document's own sentences (its reference list left out)
+   weigh the words of each sentence (weights.py).
 2. After the look-ups: the found records' PMIDs are fetched in EFetch batches, once for
    the whole run (`Topics.subjects`), and each sentence is judged locally (topic.py).
-3. A sentence judged off_topic for a condition is put to PubMed once more: one ESearch
+3. A sentence its work covers little, that another work of the same list covers far
+   better, is off_topic too (listed.py): a slip of number or name in the citation.
+4. A sentence judged off_topic for a condition is put to PubMed once more: one ESearch
    per condition, `(PMID1[uid] OR ...) AND <condition>`, for all the works it was held
    against. PubMed's own term mapping (MeSH entry terms, all fields) knows synonyms our
    terms do not; a work PubMed indexes under the condition is not off_topic after all.
@@ -16,12 +19,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from citecheck.citations import cited_at
+from citecheck.claims.listed import Listed, better_listed
 from citecheck.claims.sentences import citing_context, line_of, strip_citations
 from citecheck.claims.topic import Judgement, judge
+from citecheck.claims.weights import Background, background
 from citecheck.model import Claim, Reference, Status, Subject, Topic, Verdict
 from citecheck.resolve.errors import ServiceUnavailable
 
@@ -33,11 +38,14 @@ JUDGED = (Status.VERIFIED, Status.MISMATCHED)
 
 @dataclass(frozen=True)
 class Context:
-    """One in-text citation of entry `index`: its line and the sentence citing it."""
+    """One in-text citation of entry `index`: its line and the sentence citing it;
+    `document` counts the words of the citing document (one object shared by its
+    citations)."""
 
     index: int
     line: int
     sentence: str
+    document: Background = field(default_factory=Background, compare=False, repr=False)
 
 
 class Describer(Protocol):
@@ -53,10 +61,26 @@ class Describer(Protocol):
 def contexts(text: str, references: Sequence[Reference]) -> tuple[Context, ...]:
     """The citing sentence of each in-text citation (once per entry and sentence)."""
     found: dict[tuple[int, str], Context] = {}
+    document: Background | None = None
     for index, offset in cited_at(text, references):
+        if document is None:  # a document that cites nothing is never weighed
+            document = background(without_list(text, references))
         _, sentence = citing_context(text, offset)
-        found.setdefault((index, sentence), Context(index, line_of(text, offset), sentence))
+        key = (index, sentence)
+        found.setdefault(key, Context(index, line_of(text, offset), sentence, document))
     return tuple(found.values())
+
+
+def without_list(text: str, references: Sequence[Reference]) -> str:
+    """The text without the lines of its reference list (first entry's line to last's):
+    the list repeats the cited works' titles, and counting them would make the very words a
+    sentence shares with its cited work look common."""
+    lines = [r.line for r in references if r.line > 0]
+    if not lines:
+        return text
+    first, last = min(lines), max(lines)
+    kept = text.splitlines(keepends=True)
+    return "".join(kept[: first - 1] + kept[last:])
 
 
 def _pmid(verdict: Verdict) -> str | None:
@@ -114,9 +138,10 @@ def claims_for(
             if failure and key:
                 judgement = Judgement(Topic.UNKNOWN, failure)
             else:
-                judgement = judge(strip_citations(context.sentence), subjects.get(key or ""))
+                sentence, subject = strip_citations(context.sentence), subjects.get(key or "")
+                judgement = judge(sentence, subject, document=context.document)
             rows.append((verdict, context, judgement))
-        judged.append(rows)
+        judged.append(_against_list(rows, subjects))
     _confirm(judged, describer)
     out = []
     for (verdicts, _), rows in zip(files, judged, strict=True):
@@ -136,8 +161,39 @@ def claims_for(
     return out
 
 
-def _with_claims(verdict: Verdict, claims: list[Claim] | None) -> Verdict:
-    return replace(verdict, claims=tuple(claims)) if claims else verdict
+def _label(verdict: Verdict) -> str:
+    """How a report names a reference in a sentence: "Smith 2019 (entry 7)"."""
+    reference = verdict.reference
+    entry = f"entry {reference.index}"
+    if not reference.authors:
+        return entry
+    family = reference.authors[0].split()[0]
+    return f"{family} {reference.year or 'n.d.'} ({entry})"
+
+
+def _against_list(
+    rows: list[tuple[Verdict, Context, Judgement]], subjects: dict[str, Subject]
+) -> list[tuple[Verdict, Context, Judgement]]:
+    """Each judgement that matches, held against the other works of the file's list
+    (listed.py): the works no sentence of it cites are not known, nor needed."""
+    works: dict[str, tuple[Verdict, Listed]] = {}
+    for verdict, _, _ in rows:
+        key = _pmid(verdict) or _doi(verdict) or ""
+        subject = subjects.get(key)
+        if subject is not None and key not in works:
+            works[key] = (verdict, Listed(_label(verdict), subject))
+    co_cited: dict[str, set[str]] = defaultdict(set)  # sentence -> keys of the works it cites
+    for verdict, context, _ in rows:
+        co_cited[context.sentence].add(_pmid(verdict) or _doi(verdict) or "")
+    out = []
+    for verdict, context, judgement in rows:
+        if judgement.topic is Topic.MATCHES and judgement.coverage is not None:
+            cited = co_cited[context.sentence]
+            others = [listed for key, (_, listed) in works.items() if key not in cited]
+            sentence = strip_citations(context.sentence)
+            judgement = better_listed(sentence, judgement, others, context.document)
+        out.append((verdict, context, judgement))
+    return out
 
 
 def _confirm(judged: list[list[tuple[Verdict, Context, Judgement]]], describer: Describer) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["citing_context", "line_of", "strip_citations"]
+__all__ = ["cites_for_method", "citing_context", "line_of", "split_sentences", "strip_citations"]
 
 _ABBREVIATIONS = frozenset(
     "al e.g i.e cf fig figs eq eqs vs etc approx ca dr mr mrs ms prof no vol ref refs "
@@ -35,14 +35,44 @@ _MARKERS = re.compile(
 )
 
 
+# A sentence that cites a work as the source of a method, a protocol or a published text
+# ("was determined as described previously [3]", "adapted from Amulen et al. [4]",
+# "Following the publication of this article [1], ..."): it borrows a procedure and says
+# nothing of what the work found, and the cited abstract rarely names the procedure.
+_FOR_METHOD = re.compile(
+    r"\bas (?:previously |earlier |originally |already )?(?:described|reported|outlined|detailed)"
+    r"|\b(?:described|reported|outlined) (?:previously|before|earlier|elsewhere|in detail"
+    r"|in (?:a |an |our |the )?(?:previous|earlier|prior))"
+    r"|\baccording to (?:the |a )?(?:methods?|protocols?|procedures?|instructions|manufacturer)"
+    r"|\b(?:adapted|modified) from\b"
+    r"|\b(?:methods?|protocols?|procedures?|techniques?|assays?) (?:of|from|described|developed"
+    r"|reported|proposed|established|used)\b"
+    r"|\bsimilar(?:ly)? (?:as|to) (?:in|that (?:of|described))\b"
+    r"|\bas in(?:\s*[\[\]).;,]|\s*$|\s+refs?\b)"  # "as in [3]", "as in ." once markers go
+    r"|\b(?:publication|erratum|correction) (?:of|to) this article",
+    re.IGNORECASE,
+)
+
+
+def cites_for_method(sentence: str) -> bool:
+    """Does the sentence cite its work for a method or a text rather than for a finding?"""
+    return _FOR_METHOD.search(sentence) is not None
+
+
+_LAST_WORD = re.compile(r"[\w.]+$")
+_LONGEST_WORD = 64  # longer than any abbreviation or initial
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Is the '.' at `stop` the end of an abbreviation rather than of a sentence?"""
     if text[stop] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[:stop])
+    # The word before the stop, looked for in the few characters before it: searching all
+    # of text[:stop] would make splitting a whole document quadratic in its length.
+    word = _LAST_WORD.search(text, max(0, stop - _LONGEST_WORD), stop)
     if word is None:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = word.group(0).lower().rstrip(".")
     # A lone capital letter is an initial ("R. M. Berman").
     return token in _ABBREVIATIONS or (len(token) == 1 and text[stop - 1].isupper())
 
@@ -88,6 +118,15 @@ def citing_context(text: str, offset: int) -> tuple[int, str]:
         around = " ".join(window[max(begin, local - MAX_SENTENCE // 2) : local + 80].split())
         sentence = around
     return window_start + begin, sentence
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, by the same rules as the citing sentence."""
+    starts = _boundaries(text)
+    ends = [*starts[1:], len(text)]
+    return [
+        text[start:end] for start, end in zip(starts, ends, strict=True) if text[start:end].strip()
+    ]
 
 
 def line_of(text: str, offset: int) -> int:

@@ -20,6 +20,7 @@ __all__ = [
     "is_condition",
     "is_intervention",
     "related",
+    "synonyms",
     "terms",
 ]
 
@@ -219,13 +220,22 @@ def related(first: str, second: str) -> bool:
         return True
     short, long_ = sorted((first, second), key=len)
     if (
-        len(short) >= 5
-        and long_.startswith(short[:5])
+        len(short) >= PREFIX
+        and long_.startswith(short[:PREFIX])
         and _shared(short, long_) >= 0.8 * len(short)
     ):
         return True
     group = _GROUP_OF.get(first)
     return group is not None and second in group
+
+
+def synonyms(stem: str) -> frozenset[str]:
+    """The stems of the curated synonym group `stem` belongs to (empty if none)."""
+    return frozenset(_GROUP_OF.get(stem, ()))
+
+
+# How many leading characters two stems share at least to be `related` by prefix.
+PREFIX = 5
 
 
 def _shared(first: str, second: str) -> int:

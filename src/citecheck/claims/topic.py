@@ -18,20 +18,26 @@ or a curated synonym). Then:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from citecheck.claims.sentences import cites_for_method
 from citecheck.claims.terms import (
     CONDITION_QUALIFIERS,
     DRUG_QUALIFIERS,
+    PREFIX,
     Term,
     is_condition,
     is_intervention,
     related,
+    synonyms,
     terms,
 )
+from citecheck.claims.weights import Background
 from citecheck.model import Subject, Topic
 
-__all__ = ["Judgement", "Profile", "Thresholds", "judge", "profile"]
+__all__ = ["Judgement", "Profile", "Thresholds", "coverage", "judge", "names", "profile", "weighed"]
 
 MAJOR, TITLE, HEADING, KEYWORD, ABSTRACT = 3.0, 2.5, 2.0, 1.5, 1.0
 # Headings that describe who or what was studied, not the topic (MeSH check tags).
@@ -54,7 +60,15 @@ class Thresholds:
     min_profile_terms: int = 12  # a work with MeSH or abstract but fewer terms: unknown
     min_title_terms: int = 4  # a work known by its title alone, with fewer terms: unknown
     min_shared_besides_drug: int = 2  # shared terms that rescue a condition mismatch
-    max_shared_unrelated: float = 0.15  # share of the sentence's weight: "shares nothing"
+    # Below this share of the sentence's weight covered by a work described by MeSH or an
+    # abstract, the work is not about what the sentence says (weights: weights.py).
+    min_coverage: float = 0.12
+    # Another work of the same list that covers this many times the sentence's weight, and
+    # at least `better_margin` more, is what the sentence meant to cite (listed.py); only
+    # for sentences their work covers less than `better_ceiling` of.
+    better_ratio: float = 3.0
+    better_margin: float = 0.15
+    better_ceiling: float = 0.3
 
 
 DEFAULT = Thresholds()
@@ -70,10 +84,14 @@ class Profile:
     drugs: set[str] = field(default_factory=set)  # stems of drug/substance headings
     topics: list[str] = field(default_factory=list)  # major headings (or the title)
     rich: bool = False  # described by MeSH headings or an abstract, not only a title
+    # Stems by their first PREFIX characters: what `related` can match by prefix.
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, text: str, weight: float, origin: str) -> list[Term]:
         found = terms(text)
         for term in found:
+            if term.stem not in self.weights:
+                self.by_prefix.setdefault(term.stem[:PREFIX], []).append(term.stem)
             if weight > self.weights.get(term.stem, 0.0):
                 self.weights[term.stem] = weight
                 self.origin[term.stem] = origin
@@ -83,14 +101,21 @@ class Profile:
         """(weight, origin) of the work's term that names the same thing, if any."""
         if term.stem in self.weights:
             return self.weights[term.stem], self.origin[term.stem]
+        # Only stems sharing its first characters or its synonym group can be related:
+        # looked up, not searched for among all of the work's stems.
+        near = self.by_prefix.get(term.stem[:PREFIX], []) if len(term.stem) >= PREFIX else []
         best: tuple[float, str] | None = None
-        for stem, weight in self.weights.items():
+        for stem in [*near, *(synonyms(term.stem) & self.weights.keys())]:
+            weight = self.weights[stem]
             if related(term.stem, stem) and (best is None or weight > best[0]):
                 best = (weight, self.origin[stem])
         return best
 
 
+@functools.lru_cache(maxsize=4096)
 def profile(subject: Subject) -> Profile:
+    """What the work is about (cached: a run compares one work with many sentences; the
+    profile is not changed once built)."""
     built = Profile(rich=bool(subject.mesh or subject.abstract))
     minor_conditions: list[str] = []
     for heading in subject.mesh:
@@ -136,17 +161,28 @@ class Judgement:
     # The condition the sentence names and the work does not cover, when that is why it
     # is off_topic: review.py asks PubMed whether it indexes the work under it after all.
     condition: str | None = None
+    # The weighed share of the sentence the work covers, when the work was compared.
+    coverage: float | None = None
 
 
-def _names(words: list[str], limit: int = 3) -> str:
+def names(words: list[str], limit: int = 3) -> str:
+    """The first `limit` distinct words, as "a, b and c"."""
     unique = list(dict.fromkeys(words))[:limit]
     return ", ".join(unique) if len(unique) < 3 else ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
-def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAULT) -> Judgement:
-    """Does `subject` cover what `sentence` (citation markers removed) says?"""
+def judge(
+    sentence: str,
+    subject: Subject | None,
+    thresholds: Thresholds = DEFAULT,
+    document: Background | None = None,
+) -> Judgement:
+    """Does `subject` cover what `sentence` (citation markers removed) says? `document`
+    weighs the sentence's words against the rest of the citing document."""
     if subject is None:
         return Judgement(Topic.UNKNOWN, "nothing known about the cited work")
+    if cites_for_method(sentence):
+        return Judgement(Topic.UNKNOWN, "the sentence cites the work for a method, not a finding")
     said = terms(sentence)
     if len(said) < thresholds.min_sentence_terms:
         return Judgement(Topic.UNKNOWN, "the sentence says too little to judge")
@@ -177,27 +213,40 @@ def judge(sentence: str, subject: Subject | None, thresholds: Thresholds = DEFAU
         and len(besides_drug) < thresholds.min_shared_besides_drug
     ):
         why = (
-            f"the sentence is about {_names([t.word for t in uncovered_conditions])}; "
-            f"the work is about {_names([c.lower() for c in work_conditions])}"
+            f"the sentence is about {names([t.word for t in uncovered_conditions])}; "
+            f"the work is about {names([c.lower() for c in work_conditions])}"
         )
         if shared_words:
-            why += f" (shared only: {_names(shared_words)})"
+            why += f" (shared only: {names(shared_words)})"
         missed = tuple(t.word for t in missing)
         condition = uncovered_conditions[0].word
         return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), missed, condition)
-    share = len(shared) / len(said)
+    weight = weighed(said, document)
+    covered = coverage(weight, shared)
+    missed = tuple(t.word for t in missing)
     # A title alone leaves out most of what a work covers: sharing no word with it is no
     # sign of a wrong citation.
-    if work.rich and share <= thresholds.max_shared_unrelated and len(besides_drug) < 2:
+    if work.rich and covered < thresholds.min_coverage:
         about = work.topics or work.conditions
-        why = f"the sentence is about {_names([t.word for t in missing])}"
-        why += f"; the work is about {_names([a.lower() for a in about])}" if about else ""
-        return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), tuple(t.word for t in missing))
+        telling = sorted(missing, key=lambda t: -weight[t.stem])
+        why = f"the sentence is about {names([t.word for t in telling])}"
+        why += f"; the work is about {names([a.lower() for a in about])}" if about else ""
+        return Judgement(Topic.OFF_TOPIC, why, tuple(shared_words), missed, coverage=covered)
     ranked = sorted(shared, key=lambda t: -_covered(work, t)[0])[:4]
     named = ", ".join(f"{t.word} ({_covered(work, t)[1]})" for t in ranked)
-    return Judgement(
-        Topic.MATCHES, f"shared: {named}", tuple(shared_words), tuple(t.word for t in missing)
-    )
+    rich = covered if work.rich else None  # a title alone is no measure of what a work covers
+    return Judgement(Topic.MATCHES, f"shared: {named}", tuple(shared_words), missed, coverage=rich)
+
+
+def weighed(said: list[Term], document: Background | None) -> dict[str, float]:
+    """Each of the sentence's terms by stem, weighed against the citing document."""
+    return {t.stem: document.weight(t.stem) if document else 1.0 for t in said}
+
+
+def coverage(weight: Mapping[str, float], covered: list[Term]) -> float:
+    """The share of the sentence's weight (`weighed`) its `covered` terms carry."""
+    total = sum(weight.values())
+    return sum(weight[t.stem] for t in covered) / total if total else 1.0
 
 
 def _covered(work: Profile, term: Term) -> tuple[float, str]:

@@ -23,6 +23,7 @@ _CAPS_FAMILY_GIVEN = re.compile(
     rf"^([{_UC}][{_UC}'’\-]+)\s+((?:[{_UC}][a-zà-ÿ]+)(?:[\s-]+[{_UC}][a-zà-ÿ]*\.?)*)$"
 )
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|da|del|di|du|la|le|dos|ten|ter)$|^[dl]['’][A-Z]")
+_UNDOTTED_FIRST = re.compile(rf"^(?P<inits>[{_UC}]{{1,3}})\s+(?P<family>[{_UC}][^\s,]*[a-zà-ÿ].*)$")
 _MLA_HEAD = re.compile(r"^[^,]+,[^,]+(?:$|,\s*(?:and\b|&|et\.?\s*al\b))", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
 _ORG_CORE = re.compile(
@@ -83,7 +84,7 @@ def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...]
             authors.append(f"{part} {_initials(following, first_letters=True)}")  # MLA
             i += 2
             continue
-        authors.append(_one_name(part))
+        authors.append(_one_name(part, given_first))
         i += 1
     return tuple(a for a in authors if a), et_al
 
@@ -105,10 +106,13 @@ def _is_family(part: str, following: str) -> bool:
     return "." in following and "." not in part and " " not in part and len(part) >= 2
 
 
-def _one_name(part: str) -> str:
+def _one_name(part: str, given_first: bool = False) -> str:
     part = part.rstrip(".") if not _INITIALS_FAMILY.match(part) else part
     if _ORG_WORDS.search(part) or len(part.split()) > 4:
         return part  # an organisation (or something we cannot split): keep as written
+    match = _UNDOTTED_FIRST.match(part) if given_first else None
+    if match:  # "YH Chou" where every name is written given names first, not "HORBY Peter"
+        return f"{match.group('family')} {match.group('inits')}"
     # ALL-CAPS Vancouver ("ZHOU F", "LI N"): a family name is never one letter.
     if _CAPS_FAMILY_INITIALS.match(part):
         return part

@@ -26,12 +26,16 @@ _CHAPTER = re.compile(
 # Journals write volume(issue):pages, volume:pages after a year, "vol. 4, no. 2, pp. 1-9",
 # Nature's "329, 959-964 (2010)" or Chicago's "47, no. 4 (2000): 351-54".
 _ARTICLE = re.compile(
-    r"\b\d{1,5}\s*\(\s*[\w./–-]{1,12}\s*\)\s*[:,]\s*(?:pp?\.\s*)?[A-Za-z]{0,2}\d+"
+    # "47(4):351", "8 (12 Suppl): S7", "33 (Pt 2), 101"
+    r"\b\d{1,5}\s*\(\s*[\w./–-]{1,12}(?:\s[\w./–-]{1,8}){0,2}\s*\)\s*[:,]\s*(?:pp?\.\s*)?"
+    r"[A-Za-z]{0,2}\d+"
     r"|(?:19|20)\d\d[^;]{0,20};\s*\d{1,5}\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]{0,2}\d+"
     r"|\bvol\.\s*\d+\s*,\s*(?:no\.\s*[\w-]+\s*,\s*)?(?:pp?\.|art\.\s*no\.)\s*[A-Za-z]?\d+"
     r"|\b\d{1,5},\s*[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?\s*\((?:19|20)\d\d\)"
     r"|\b\d{1,5},\s*no\.\s*[\w-]+\s*\((?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)\s*:\s*\d"
     r"|\b\d{1,5}\s*\(\s*[\w-]{1,10}\s*\)\s*:\s*[A-Za-z]?\d+"
+    # BioMed Central: "Pain 2003, 106:337-345", "Trials 2006, 7:9".
+    r"|\b(?:19|20)\d\d,\s*\d{1,5}\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]{0,2}\d+"
     # "Anal Biochem, 72, 248-254" / "BMJ, 372, n71" / "BMJ. 372: n71" after the year.
     r"|(?:19|20)\d\d\b.{0,400}?[A-Za-z.]\s*[,.]?\s+\d{1,5}\s*[,:]\s*"
     r"(?:[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+|[a-z]\d{2,7})\b",
@@ -115,7 +119,7 @@ _PUBLISHER = re.compile(
     r"\b(?:University Press|[A-Z][\w&.]{0,40}\s+Press|Publish(?:ing|ers)|Verlag|"
     r"Springer(?:-Verlag)?|"
     r"Wiley(?:-Blackwell)?|Elsevier|Routledge|SAGE|McGraw[- ]Hill|Pearson|Erlbaum|Associates|"
-    r"W\.\s?W\.\s?Norton|Penguin|Random House|Farrar|Basic Books|Oxford University|"
+    r"W\.\s?W\.\s?Norton|Penguin|Random House|Farrar,? Straus|Basic Books|Oxford University|"
     r"Cambridge University|Lippincott|Saunders|Mosby|Churchill Livingstone|Thieme|CRC Press|"
     r"Academic Press|Guilford|Jossey-Bass|HarperCollins|Macmillan|Prentice Hall|"
     r"Addison-Wesley|O'Reilly|MIT Press|Cold Spring Harbor)\b"

@@ -35,19 +35,27 @@ _VIP = rf"{_VOLUME}(?:{_SUPPL}|{_ISSUE})?\s*(?:[,:]\s*(?:pp?\.\s*|Article\s+)?{_
 _TITLE = (
     rf"(?:[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
     # A title may quote a phrase: 'The "file drawer problem" and tolerance for null results.'
-    r"|(?P<title>(?=[^.?!\s])[^\"“”]*?(?:[\"“][^\"“”]{1,80}[\"”][^\"“”]*?)*[.?!]))"
+    # A period with a digit after it is a number's ("10.000 cavernas"), not the title's end.
+    r"|(?P<title>(?=[^.?!\s])[^\"“”]*?(?:[\"“][^\"“”]{1,80}[\"”][^\"“”]*?)*[.?!](?!\d)))"
 )
 # A quoted title, the closing quote after or before its final comma or period.
 _QTITLE = rf"[{_OPEN_Q}](?P<title_q>[^{_OPEN_Q}{_CLOSE_Q}].*?)[.,]?[{_CLOSE_Q}][.,]?"
 # Journal words: abbreviations ending in "." must be capitalised ("Nat. Neurosci."),
 # so a lowercase sentence end ("... patients.") is never taken as part of a journal.
-_JWORD = rf"(?:[{_UC}][A-Za-z]*\.|[\w&][\w'’&\-]*)"
+# Run-together initials are one word: "Proc. Natl. Acad. Sci. U.S.A.".
+_JWORD = rf"(?:[{_UC}][A-Za-z]*\.(?:[{_UC}]\.)*|[\w&][\w'’&\-]*)"
 # Journal names may hold commas and colons before a word ("Journal of Neurology,
 # Neurosurgery, and Psychiatry"; "Journal of the Royal Statistical Society: Series B").
 _JSEP = r"(?:\s+|[,:]\s+(?=[A-Za-z])(?!(?:vol|no|pp?|[vn])\.))"
 # After its first word, a journal has no bare number: "Proc. Natl. Acad. Sci. USA 102, ..."
 # and "J. R. Stat. Soc. Ser. B 57, 289" end before the volume.
-_JOURNAL = rf"(?P<journal>{_JWORD}(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+# Nor does it start with a lowercase word: "Fusarium langsethiae sp. nov. on cereals" and
+# "Echium plantagineum L. in southeastern Australia" go on with the title ("eLife", "mBio"
+# and Nature's "npj" journals excepted).
+_JOURNAL = (
+    rf"(?P<journal>(?!(?!npj\b)[a-z][a-z'’\-]*\b){_JWORD}"
+    rf"(?:{_JSEP}(?!\d+\b){_JWORD}){{0,14}}(?:\s*\([{_UC}][\w .]*\))?)"
+)
 # Author lists as the styles write them.
 _AUTHORS_ANY = r"(?P<authors>[^()]+?)"
 # Authors before a quoted title end at the first ", <quote>" or ". <quote>": a lazy list
@@ -57,8 +65,9 @@ _AUTHORS_TO_YEAR = r"(?P<authors>(?:(?![.,]?\s+(?:1[89]|20)\d\d[a-z]?\.)[^()])+?
 _AUTHORS_TO_Q = rf"(?P<authors>(?:[^().,]|[.,](?!\s*[{_OPEN_Q}]))+?)"
 # Vancouver names carry no periods; a group may carry its acronym: "(UKPDS) Group".
 # BioMed Central ends the list with a colon: "Love MI, Huber W, Anders S: Moderated ...".
-# The list ends at its first period or colon (so there is one place it can end: linear).
-_AUTHORS_VANC = r"(?P<authors>(?:[^.():]|\([A-Z][\w-]{1,12}\))+?(?:,?\s*et\s+al)?)[.:]"
+# The list ends at its first period or colon (so there is one place it can end: linear);
+# BMC and F1000 write "Clyne PJ, Warr CG, et al.: A novel family ...".
+_AUTHORS_VANC = r"(?P<authors>(?:[^.():]|\([A-Z][\w-]{1,12}\))+?(?:,?\s*et\s+al)?)(?:\.:|[.:])"
 _INITS = rf"[{_UC}][a-z]?\.(?:\s?-?\s?[{_UC}][a-z]?\.)*"
 _FAMILY = r"[^\W\d][\w'’\-]*(?:\s[^\W\d][\w'’\-]*){0,3}?"
 _NAME_INIT = rf"{_FAMILY},\s*{_INITS}"
@@ -68,7 +77,7 @@ _NAME_SEP = r"(?:[,;]\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+)"
 def _names(group: str, name: str) -> str:
     """A list of names, taken whole: the lookahead makes it atomic (no backtracking into
     shorter lists, each retrying the rest of the pattern), as (?>...) would on 3.11."""
-    names = rf"{name}(?:{_NAME_SEP}{name})*(?:,?\s*et\s+al\.)?"
+    names = rf"{name}(?:{_NAME_SEP}{name})*(?:[,;]?\s*et\s+al\.)?"  # MDPI: "A.; et al."
     return rf"(?=(?P<{group}>{names}))(?P={group})"
 
 
@@ -88,6 +97,10 @@ _AUTHORS_INIT_OR_VANC = (
     rf"(?:{_AUTHORS_INIT}|(?P<authors__v>{_NAME_VANC}(?:,\s*{_NAME_VANC})*(?:,?\s*et\s+al)?)\."
     rf"|{_names('authors__f', _NAME_IF)}[,.])"
 )
+# Given names or initials first, one family name (two where a comma follows: "L Custo
+# Greig,"): "Albert Cardona", "YH Chou", "K. Ito", "Gerhard M. Technau", "Xin-Jun Zhang".
+_GIVEN = rf"(?:[{_UC}]{{1,3}}|{_INITS}|[{_UC}][a-z]+(?:-[{_UC}][a-z]+)?(?:\s+[{_UC}]\.)*)"
+_NAME_GF = rf"{_GIVEN}\s+[{_UC}][\w'’\-]+(?:\s+[{_UC}][\w'’\-]+(?=,))?"
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 # The date after a Vancouver journal: ". 2000 Feb 15", " (2014)" before the volume, or
 # GB/T 7714's ", 2020," before it ("Lancet, 2020, 395(10223): 470-473").
@@ -122,8 +135,17 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"^{_AUTHORS_LIST}\s+{_TITLE}\s+{_JOURNAL}{_VANC_DATE}"
             # ";47(4):351-4"  |  BMC's ", 15:550"  |  "(2014) 30(9):1312"  |  Cochrane's ";(2):CD1"
             rf"(?:(?:\s*[;:,]\s*|(?<=\))\s+){_VIP}"
-            rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE}))?{_TAIL}",
+            rf"|\s*;\s*\((?P<issue__c>[^()]{{1,25}})\)\s*:\s*(?P<pages__c>{_PAGE})"
+            # BMC's Cochrane reviews: "Cochrane Database Syst Rev 2012., 12 CD009187".
+            r"|\.?,\s*(?P<volume__r>\d{1,3})\s+(?:Article\s+ID\s+)?(?P<pages__r>CD\d{6}))?" + _TAIL,
             r"(?:1[89]|20)\d\d",
+        ),
+        # Royal Society: "Langer P. 2009 Title. J. Mammal. 90, 332-339. (doi:...)": the year,
+        # without a period, between the authors and the title.
+        (
+            "vancouver-year-first",
+            rf"^{_AUTHORS_LIST}\s+{_YEAR}\s+{_TITLE}\s+{_JOURNAL}\s+{_VIP}{_TAIL}",
+            r"\.\s+(?:1[89]|20)\d\d[a-z]?\s+[^\W\d]",
         ),
         # Nature: "Title. Science 329, 959-964 (2010)."
         (
@@ -164,10 +186,11 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\.\s+(?:1[89]|20)\d\d[a-z]?\.",
         ),
         # Wikipedia's cite journal: Names (February 2000). "Title". Journal. 47 (4): 351-4.
+        # (A journal abbreviated without periods has none after it: "Transfus Med 19 (2)".)
         (
             "wikipedia",
             rf"^{_AUTHORS_ANY}\s*\((?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?"
-            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}\.\s*{_VOLUME}"
+            rf"{_YEAR}\)\.?\s*{_QTITLE}\s*{_JOURNAL}(?:\.\s*|\s+){_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}{_TAIL}",
             r"\(\w*\s*(?:1[89]|20)\d\d\)\.?\s*[\"“]",
         ),
@@ -194,6 +217,15 @@ STYLES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"^(?P<authors__n>[^:()]{{3,600}}?):\s+{_TITLE}\s+{_JOURNAL}\s+{_VOLUME}"
             rf"(?:\s*\((?P<issue>[^()]{{1,25}})\))?\s*:\s*{_PAGES}\s*{_YEAR_PAREN}{_TAIL}",
             r"\d\)?:\s*[A-Za-z]?\d+\S{0,12}\s*\((?:1[89]|20)\d\d\)",
+        ),
+        # eLife's display: "Title A Das, S Sen, H Reichert Neural Development, 3, 33, 2008":
+        # the title first, then the names (given names or initials first), the journal,
+        # and ", volume, pages, year".
+        (
+            "title-first",
+            rf"^(?P<title>[^\W\d].{{3,600}}?)\s+(?P<authors__n>{_NAME_GF}(?:,\s+{_NAME_GF})*"
+            rf"(?:,?\s+et\s+al\.?)?)\s+{_JOURNAL},\s*{_VOLUME},\s*{_PAGES},\s*{_YEAR}{_TAIL}",
+            r",\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?,\s*(?:1[89]|20)\d\d[a-z]?\b",
         ),
         # Elsevier numbered: E. Hoffmann, J. Stech, Title, Arch. Virol. 146 (2001) 2275-2289.
         (

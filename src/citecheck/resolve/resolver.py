@@ -59,8 +59,8 @@ def cited_ids(reference: Reference) -> list[tuple[str, str]]:
     if reference.pmid:
         ids.append(("pmid", reference.pmid))
     arxiv = arxiv_id(reference)
-    if arxiv:
-        ids.append(("arxiv", arxiv))
+    if arxiv and not (reference.doi or "").lower().startswith("10.48550/arxiv."):
+        ids.append(("arxiv", arxiv))  # (its DOI, when cited, names the same record)
     return ids
 
 
@@ -285,6 +285,11 @@ class Resolver:
         matched: dict[str, list[Hit]] = {}
         try:
             matched = self.hits(self.pubmed, "citation", list(dict.fromkeys(ln for _, ln in lines)))
+        except PartlyOffline as partial:  # offline: only the lines not cached are unanswered
+            matched = partial.answered
+            for work, line in lines:
+                if line not in matched:
+                    work.failed(partial)
         except ServiceUnavailable as failure:
             for work, _ in lines:
                 work.failed(failure)

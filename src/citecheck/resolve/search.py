@@ -8,9 +8,9 @@ service after another until it is settled:
     theses: Crossref (their registry), then DataCite for preprints.
 PubMed's ESearch answers with PMIDs; they are summarised in waves: the works whose first
 stop is PubMed are searched a wave at a time, and each wave's PMIDs are read in one
-ESummary call (200 a call) instead of one per search. The next stops of a wave's works
-(Crossref, DataCite) go on while PubMed searches the following wave, so the services
-work side by side.
+ESummary call (200 a call) instead of one per search, asked just before the next wave's
+searches. The next stops of a wave's works (Crossref, DataCite) go on while PubMed
+searches the following waves, so the services work side by side.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from citecheck.resolve.works import Work
 if TYPE_CHECKING:
     from citecheck.resolve.resolver import Resolver
 
+# A wave's works, the query for each, and each query's answer to come.
+Asked = tuple[dict[Work, str | None], dict[str, "Future[list[Hit] | ServiceUnavailable]"]]
 WAVE_SECONDS = 3.0  # a wave is what PubMed searches in about this long at its rate
 _DATA = re.compile(r"\bzenodo\b|\bfigshare\b|\bdryad\b|10\.5281/|\[data set\]|\[dataset\]", re.I)
 
@@ -85,9 +87,17 @@ class Searcher:
             later.submit(self._steps, w, plans[w]) for w in works if w not in in_waves
         ]
         try:
+            # Once a wave's searches are answered, its summaries are asked first and the
+            # next wave's searches right behind them: PubMed never waits between waves, and
+            # the works it leaves unsettled reach the other services a wave early.
+            read: list[Future[list[Future[None]]]] = []
             for wave in waves(in_waves, pubmed.caller.pacer.per_second):
-                for work in self._wave(wave, asking):
-                    futures.append(later.submit(self._steps, work, plans[work][1:]))
+                asked = self._ask(wave, asking)
+                for answer in asked[1].values():
+                    answer.result()
+                read.append(asking.submit(self._after, wave, asked, later, plans))
+            for summaries in read:
+                futures += summaries.result()
             for future in futures:
                 future.result()
         except BaseException:  # Ctrl-C included: drop what has not started, then re-raise
@@ -97,9 +107,9 @@ class Searcher:
         later.shutdown()
         asking.shutdown()
 
-    def _wave(self, wave: list[Work], pool: ThreadPoolExecutor) -> list[Work]:
-        """PubMed searches for a wave of works, their PMIDs read in one batch; returns the
-        works that are still not settled."""
+    def _ask(self, wave: list[Work], pool: ThreadPoolExecutor) -> Asked:
+        """Start PubMed's searches for a wave of works: (each work's query, each query's
+        pending answer)."""
         pubmed = self._resolver.pubmed
         queries = {work: pubmed.query(work.reference) for work in wave}
 
@@ -109,8 +119,20 @@ class Searcher:
             except ServiceUnavailable as failure:
                 return failure
 
-        asked = {q: pool.submit(ask, q) for q in dict.fromkeys(queries.values()) if q}
-        answers = {q: future.result() for q, future in asked.items()}
+        return queries, {q: pool.submit(ask, q) for q in dict.fromkeys(queries.values()) if q}
+
+    def _after(
+        self,
+        wave: list[Work],
+        asked: Asked,
+        later: ThreadPoolExecutor,
+        plans: dict[Work, list[Service]],
+    ) -> list[Future[None]]:
+        """A wave's searches answered: their PMIDs read in one batch, each work settled or
+        sent on to the next services of its plan."""
+        pubmed = self._resolver.pubmed
+        queries, pending = asked
+        answers = {q: future.result() for q, future in pending.items()}
         hits: dict[str, list[Hit]] = {
             q: a for q, a in answers.items() if not isinstance(a, ServiceUnavailable)
         }
@@ -125,8 +147,9 @@ class Searcher:
             found = {}
             for work in wave:
                 work.failed(failure)
-        unsettled = []
-        for work, query in queries.items():
+        sent_on = []
+        for work in wave:
+            query = queries[work]
             answer = answers.get(query) if query else None
             if isinstance(answer, ServiceUnavailable):
                 work.failed(answer)
@@ -135,8 +158,8 @@ class Searcher:
             if self._settled(work):
                 self._finished(1)
             else:
-                unsettled.append(work)
-        return unsettled
+                sent_on.append(later.submit(self._steps, work, plans[work][1:]))
+        return sent_on
 
     def _steps(self, work: Work, services: list[Service]) -> None:
         """Search `work` at each service in turn until it is settled."""
