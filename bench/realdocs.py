@@ -36,6 +36,7 @@ Baseline: /work/baseline/.venv/bin/python bench/realdocs.py   (the code before t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import subprocess
@@ -87,11 +88,18 @@ class Tally:
 
 
 def tokens(text: str) -> set[str]:
-    """Lower-case ASCII words and numbers; "2006a" also counts as "2006"."""
+    """Lower-case ASCII words and numbers; "2006a" also counts as "2006", and a compound
+    "mass-ratio" also as "massratio" (the truth read by poppler, which joins a compound
+    broken at a line end, has it so)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = set(re.findall(r"[a-z0-9]+", text))
-    return words | {w[:4] for w in words if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]", w)}
+    glued = {
+        a + b
+        for compound in re.findall(r"[a-z]+(?:-[a-z]+)+", text)
+        for a, b in itertools.pairwise(compound.split("-"))
+    }
+    return words | glued | {w[:4] for w in words if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]", w)}
 
 
 def read(mirror: Path, document: dict[str, Any]) -> bytes:

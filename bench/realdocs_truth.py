@@ -427,8 +427,7 @@ def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dic
     for words in titles:
         for word in set(words):
             seen_in[word] = seen_in.get(word, 0) + 1
-    # (An element-citation has no spaces between its elements: put them in.)
-    fallback = _text_anchors([" ".join(" ".join(node.itertext()).split()) for node in nodes])
+    fallback = _text_anchors([_spaced_text(node) for node in nodes])
     for entry, words, (text_anchor, strong) in zip(entries, titles, fallback, strict=True):
         family = entry["anchor"].split("|", 1)[0].split()
         rare: list[str] = []
@@ -445,6 +444,27 @@ def _finish_anchors(entries: list[dict[str, Any]], nodes: list[Any]) -> list[dic
         if not strong:
             entry["weak"] = 1
     return entries
+
+
+# Identifiers many renderings leave out (a PDF often prints no DOI or PMID): no anchor word.
+_NOT_PRINTED = {"pub-id", "ext-link", "uri", "object-id", "pubid", "comment"}
+
+
+def _spaced_text(node: Any) -> str:
+    """A reference's words without its identifiers, a space between elements (an
+    element-citation has none between its elements: "Bielsky</surname><given-names>IF")."""
+    words: list[str] = []
+
+    def walk(element: Any) -> None:
+        if _local(str(element.tag)) in _NOT_PRINTED:
+            return
+        words.append(element.text or "")
+        for child in element:
+            walk(child)
+            words.append(child.tail or "")
+
+    walk(node)
+    return " ".join(" ".join(words).split())
 
 
 def _bmc_ref(bibl: Any) -> dict[str, Any]:

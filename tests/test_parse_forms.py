@@ -91,7 +91,18 @@ WIKIPEDIA_SUPPL = (
     "Microbiol. 8 (12 Suppl): S7–S16. doi:10.1000/nrm.2010 . PMID 12345679 . "
     "http://www.example.org/nrm/v8/n12_supp/full/nrm.html."
 )
+# The title's last word is capitalised ("... of Drosophila"), a name has a particle, and
+# a name is also a publisher's ("Pearson").
+ELIFE_CAPITAL_END = (
+    "Odour coding in the antennal lobe of Drosophila AM Diaz, DS Gray, JS de Belle, "
+    "BJ Pearson Annual Review of Cell and Developmental Biology, 20, 619-647, 2004"
+)
 ROWS: list[tuple[str, str, Any]] = [
+    (ELIFE_CAPITAL_END, "title", "Odour coding in the antennal lobe of Drosophila"),
+    (ELIFE_CAPITAL_END, "first_author", "Diaz AM"),
+    (ELIFE_CAPITAL_END, "kind", "article"),
+    (ELIFE_CAPITAL_END, "journal", "Annual Review of Cell and Developmental Biology"),
+    (ELIFE_CAPITAL_END, "pages", "619-647"),
     (WIKIPEDIA_NO_PERIOD, "first_author", "Moreau DP"),
     (WIKIPEDIA_NO_PERIOD, "title", "Progress towards a malaria vaccine"),
     (WIKIPEDIA_NO_PERIOD, "journal", "Lancet Infect Dis"),

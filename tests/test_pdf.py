@@ -204,3 +204,21 @@ def test_example_page_printed_with_bullets_gives_its_five_references() -> None:
     bullets = [line.strip().lstrip("•").strip() for line in text.splitlines() if "•" in line]
     content = read_pdf((fixtures / "ketamine-clinic-pain-bullets.pdf").read_bytes())
     assert [entry.raw for entry in content.lists[0]] == bullets
+
+
+def test_a_compound_broken_at_a_line_end_keeps_its_hyphen() -> None:
+    # F1000's PDFs: "odorant-" at a line end, "binding" on the next line. The document
+    # uses "odorant" and "binding" as words of their own, and "pharmacology" whole, so the
+    # first is a compound and the second a word broken in two.
+    refs = [
+        "1. Abe K, Ito T: Odorant receptors of flies and the binding of odorant molecules.",
+        "J Insect Physiol. 2010; 56(2): 100-10.",
+        "2. Ruiz P, Diaz M: An odorant-",
+        "binding protein of the fly. Insect Biochem. 2011; 41(3): 200-10.",
+        "3. Sato N, Mori K: Clinical phar-",
+        "macology of a new drug. Br J Clin Pharmacol. 2012; 73(1): 1-9.",
+    ]
+    page = Page(text=[(72.0, 760.0, 14.0, "References"), *lines(72.0, 730.0, 10.0, refs)])
+    raws = _entries(build([page]))
+    assert raws[1].startswith("Ruiz P, Diaz M: An odorant-binding protein of the fly.")
+    assert raws[2].startswith("Sato N, Mori K: Clinical pharmacology of a new drug.")

@@ -90,31 +90,32 @@ def _masked(text: str) -> str:
 def reference_lists(lines: list[Line]) -> tuple[tuple[Entry, ...], ...]:
     """Every reference list under a reference heading, each split into its entries."""
     lists: list[tuple[Entry, ...]] = []
+    words = _vocabulary(lines)
     i = 0
     while i < len(lines):
         if not is_heading(lines[i].text):
             i += 1
             continue
         end = _section_end(lines, i + 1)
-        entries = _entries(lines, i + 1, end)
+        entries = _entries(lines, i + 1, end, words)
         if entries and _mostly_references(entries):
             lists.append(tuple(entries))
         i = max(end, i + 1)
     if not lists:
-        trailing = _trailing_numbered(lines)
+        trailing = _trailing_numbered(lines, words)
         if trailing:
             lists.append(trailing)
     return tuple(lists)
 
 
-def _trailing_numbered(lines: list[Line]) -> tuple[Entry, ...]:
+def _trailing_numbered(lines: list[Line], words: frozenset[str]) -> tuple[Entry, ...]:
     """Without a heading (RevTeX, some preprints): the last list numbered from 1 whose
     entries are references."""
     for i in range(len(lines) - 1, -1, -1):
         match = _NUMBER.match(lines[i].text)
         if match and int(match.group("b") or match.group("p") or match.group("n")) == 1:
             end = _section_end(lines, i + 1)
-            entries = _entries(lines, i, end)
+            entries = _entries(lines, i, end, words)
             if len(entries) >= 3 and _mostly_references(entries, share=0.7):
                 return tuple(entries)
     return ()
@@ -146,7 +147,7 @@ def _heading_like(text: str) -> bool:
     )
 
 
-def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
+def _entries(lines: list[Line], start: int, end: int, words: frozenset[str]) -> list[Entry]:
     section = [i for i in range(start, end) if lines[i].text.strip()]
     if not section:
         return []
@@ -170,7 +171,7 @@ def _entries(lines: list[Line], start: int, end: int) -> list[Entry]:
     for n, first in enumerate(starts):
         last = starts[n + 1] if n + 1 < len(starts) else stop
         parts = [lines[i].text for i in section[first:last]]
-        raw = _strip_label(join_lines(parts))
+        raw = _strip_label(join_lines(parts, words))
         if raw:
             warnings = ("this entry may hold two works",) if _TWO_DOIS.search(raw) else ()
             entries.append(Entry(len(entries) + 1, raw, section[first] + 1, warnings=warnings))
@@ -320,9 +321,43 @@ _KEEP_HYPHEN = frozenset(
 )  # fmt: skip
 
 
-def join_lines(parts: list[str]) -> str:
-    """Lines of one entry as one string: words split by a hyphen at a line end are joined,
-    and so are DOIs and URLs broken over two lines."""
+def _vocabulary(lines: list[Line]) -> frozenset[str]:
+    """The document's words (lower case, hyphenated ones whole), leaving out the pieces of
+    words a hyphen breaks at a line end: what join_lines asks whether a word exists."""
+    words: set[str] = set()
+    broken = False
+    for line in lines:
+        found = _WORD.findall(line.text.lower())
+        if broken and found:
+            found = found[1:]
+        broken = line.text.rstrip().endswith("-")
+        if broken and found:
+            found = found[:-1]
+        words.update(found)
+    return frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _keeps_hyphen(stem: str, following: str, words: frozenset[str]) -> bool:
+    """Whether "stem-" at a line end and "following" on the next line are the two words of
+    a compound ("odorant-binding", "computer-triggered") rather than one word broken in
+    two ("phar-macology"): by the document's own words. A word it uses whole is one word;
+    a compound it writes elsewhere, or two words it uses alone (each of four letters or
+    more), are a compound."""
+    stem, following = stem.lower(), following.lower()
+    if not following or f"{stem}{following}" in words:
+        return False
+    if f"{stem}-{following}" in words:
+        return True
+    return min(len(stem), len(following)) >= 4 and stem in words and following in words
+
+
+def join_lines(parts: list[str], words: frozenset[str] = frozenset()) -> str:
+    """Lines of one entry as one string: words split by a hyphen at a line end are joined
+    (unless the document's `words` show a compound), and so are DOIs and URLs broken over
+    two lines."""
     out = parts[0].strip()
     for part in parts[1:]:
         nxt = part.strip()
@@ -332,7 +367,9 @@ def join_lines(parts: list[str]) -> str:
         if out.endswith("-") and len(last) > 1:
             stem = last[:-1].rsplit("-", 1)[-1]
             split_word = stem.isalpha() and stem[-1].islower() and nxt[0].islower()
-            if split_word and stem.lower() not in _KEEP_HYPHEN:
+            following = _WORD.match(nxt.lower())
+            compound = _keeps_hyphen(stem, following.group(0) if following else "", words)
+            if split_word and stem.lower() not in _KEEP_HYPHEN and not compound:
                 out = out[:-1] + nxt  # "phar-" + "macology"
             else:
                 out += nxt  # "NMDA-" + "receptor", "351-" + "354"

@@ -32,6 +32,8 @@ _ARTICLE = re.compile(
     r"|(?:19|20)\d\d[^;]{0,20};\s*\d{1,5}\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]{0,2}\d+"
     r"|\bvol\.\s*\d+\s*,\s*(?:no\.\s*[\w-]+\s*,\s*)?(?:pp?\.|art\.\s*no\.)\s*[A-Za-z]?\d+"
     r"|\b\d{1,5},\s*[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?\s*\((?:19|20)\d\d\)"
+    # eLife's display: "Nature Neuroscience, 13, 439-449, 2010".
+    r"|\b\d{1,5},\s*[A-Za-z]?\d+\s*[-–—]\s*[A-Za-z]?\d+,\s*(?:19|20)\d\d\b"
     r"|\b\d{1,5},\s*no\.\s*[\w-]+\s*\((?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)\s*:\s*\d"
     r"|\b\d{1,5}\s*\(\s*[\w-]{1,10}\s*\)\s*:\s*[A-Za-z]?\d+"
     # BioMed Central: "Pain 2003, 106:337-345", "Trials 2006, 7:9".

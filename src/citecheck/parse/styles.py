@@ -98,9 +98,12 @@ _AUTHORS_INIT_OR_VANC = (
     rf"|{_names('authors__f', _NAME_IF)}[,.])"
 )
 # Given names or initials first, one family name (two where a comma follows: "L Custo
-# Greig,"): "Albert Cardona", "YH Chou", "K. Ito", "Gerhard M. Technau", "Xin-Jun Zhang".
+# Greig,"): "Albert Cardona", "YH Chou", "K. Ito", "Gerhard M. Technau", "Xin-Jun Zhang",
+# "JS de Belle". A family name has a lowercase letter ("Drosophila AM Dacks" is a title's
+# last word, then a name).
 _GIVEN = rf"(?:[{_UC}]{{1,3}}|{_INITS}|[{_UC}][a-z]+(?:-[{_UC}][a-z]+)?(?:\s+[{_UC}]\.)*)"
-_NAME_GF = rf"{_GIVEN}\s+[{_UC}][\w'’\-]+(?:\s+[{_UC}][\w'’\-]+(?=,))?"
+_FAMILY_GF = rf"(?:(?:de|van|von|der|den|da|di|del|du|le|la)\s+)*[{_UC}][\w'’\-]*[a-zà-ÿ][\w'’\-]*"
+_NAME_GF = rf"{_GIVEN}\s+{_FAMILY_GF}(?:\s+{_FAMILY_GF}(?=,))?"
 _TAIL = r"[.,;]?\s*(?P<rest>.*)$"
 # The date after a Vancouver journal: ". 2000 Feb 15", " (2014)" before the volume, or
 # GB/T 7714's ", 2020," before it ("Lancet, 2020, 395(10223): 470-473").
