@@ -150,6 +150,23 @@ def test_finding_entries_grows_linearly(make: Callable[[int], str], n: int) -> N
     assert large < 3.0 * small, (small, large)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # The year inside the DOI is followed by ". PubMed": no second work.
+        "Healer J, Crawford S, Ralph S, McFadden G, Cowman AF (2002) Independent translocation "
+        "of two micronemal proteins in developing Plasmodium falciparum merozoites. Infect "
+        "Immun 70: 5751-5758. doi:10.1128/IAI.70.10.5751-5758.2002. PubMed: 12228305.",
+        # A title that ends in a year.
+        "Robine JM, Cheung SL, Le Roy S, Van Oyen H, Griffiths C, et al. (2008) Death toll "
+        "exceeded 70,000 in Europe during the summer of 2003. Cr Biol 331: 171-175.",
+    ],
+)
+def test_a_year_in_a_doi_or_ending_a_title_is_not_a_second_work(entry: str) -> None:
+    (found,) = find_entries(f"References\n\n1. {entry}\n")
+    assert found.warnings == () and found.raw == entry
+
+
 def test_a_doi_repeated_in_a_publisher_link_is_not_a_second_work() -> None:
     # Simple English Wikipedia, "Dengue fever" (2014): the DOI, then the same DOI in the
     # publisher's link with "/full" after it.
