@@ -95,7 +95,9 @@ def ieee(entry: dict[str, Any], number: int) -> str:
     authors, cut, title, year, venue, journal = _cited(entry)
     names = [f"{_initials(p.given)} {p.family}".strip() for p in authors]
     text = f"{names[0]} et al." if len(names) > 6 or cut else _join(names, "and")
-    where = f" {venue}," if journal or (venue or "").lower().startswith("arxiv") else ""
+    # An article without a journal (an arXiv entry typed @article) names no venue.
+    arxiv = (venue or "").lower().startswith("arxiv")
+    where = f" {venue}," if venue and (journal or arxiv) else ""
     if venue and not where:
         where = f" in Proc. {venue},"
     link = _link(entry["fields"], "doi: {}.")

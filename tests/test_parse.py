@@ -326,6 +326,21 @@ AUTHOR_ROWS: list[tuple[str, tuple[tuple[str, ...], bool]]] = [
     ("De Vos, C. J., & García-López, M.", (("De Vos CJ", "García-López M"), False)),
     ("Berman R.M., Cappiello A.", (("Berman RM", "Cappiello A"), False)),
     ("Zarate CA Jr, Singh JB", (("Zarate CA", "Singh JB"), False)),
+    # ACL's three names written out, not MLA's reversed first author.
+    (
+        "Elena Garcia, Adama Toure, and Kaede Matsumoto",
+        (("Garcia E", "Toure A", "Matsumoto K"), False),
+    ),
+    ("Berman, Robert M., and Angela Cappiello", (("Berman RM", "Cappiello A"), False)),
+    (
+        "Rafael Oliveira, Louis C. Tiao, and Fabio T. Ramos",
+        (("Oliveira R", "Tiao LC", "Ramos FT"), False),
+    ),
+    # Given names first, then a family name opening with a particle.
+    (
+        "Ahmed M. Alaa, Francesco d'Amore, and Mihaela van der Schaar",
+        (("Alaa AM", "d'Amore F", "van der Schaar M"), False),
+    ),
     ("", ((), False)),
 ]
 
@@ -429,3 +444,17 @@ KINDS = [
 @pytest.mark.parametrize(("text", "kind"), KINDS)
 def test_kind_of_work(text: str, kind: str) -> None:
     assert parse_entry(Entry(1, text, 1)).kind == kind
+
+
+def test_acl_names_with_middle_initials_are_not_cut_at_an_initial() -> None:
+    """ACL: "Given M. Family, ..., and Given Family. 2021. Title." A style that ends the
+    authors at the first initial's period reads names as the title; that reading loses."""
+    raw = (
+        "Qianqian Wang, Kyle Genova, Pratul P. Srinivasan, Howard Zhou, Jonathan T. Barron, "
+        "and Thomas Funkhouser. 2021. IBRNet: Learning Multi-View Image-Based Rendering. "
+        "In Proceedings of CVPR."
+    )
+    reference = parse_entry(Entry(1, raw, 1))
+    assert reference.authors[2:5] == ("Srinivasan PP", "Zhou H", "Barron JT")
+    assert reference.title == "IBRNet: Learning Multi-View Image-Based Rendering"
+    assert reference.year == 2021

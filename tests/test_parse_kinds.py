@@ -49,6 +49,11 @@ ARXIV_DOI = (
     "Vaswani, A. et al. (2017). Attention is all you need. arXiv. "
     "https://doi.org/10.48550/arXiv.1706.03762"
 )
+# A preprint known only by its arXiv DOI, cited as a conference paper (issue 10).
+ARXIV_DOI_AS_PROC = (
+    'K. Agarwal et al., "MonarchRT: Efficient Attention for Real-Time Video Generation," '
+    "in Proc. ICML, 2026. doi: 10.48550/arXiv.2602.12271v1."
+)
 BIORXIV = (
     "Zhou P, Yang XL, Wang XG, et al. Discovery of a novel coronavirus associated with the "
     "probable bat origin. bioRxiv 2020.01.22.914952; doi: "
@@ -114,6 +119,9 @@ ROWS: list[tuple[str, str, Any]] = [
     (ARXIV_DOI, "kind", "preprint"),
     (ARXIV_DOI, "arxiv", "1706.03762"),
     (ARXIV_DOI, "doi", "10.48550/arxiv.1706.03762"),
+    (ARXIV_DOI, "journal", "arXiv"),
+    (ARXIV_DOI_AS_PROC, "kind", "preprint"),
+    (ARXIV_DOI_AS_PROC, "journal", "Proc. ICML"),
     (BIORXIV, "kind", "preprint"),
     (BIORXIV, "journal", "bioRxiv"),
     (BOOK_APA, "kind", "book"),

@@ -390,3 +390,27 @@ def test_chicago_entries_of_one_author_with_journal_only() -> None:
     )
     entries = find_entries(text)
     assert [e.raw.split(",")[0] for e in entries] == ["Moreau", "Janssen", "Liu"]
+
+
+def test_acl_author_year_entries_with_full_given_names() -> None:
+    """The ACL Anthology's style: full given names, the year as its own sentence, a venue
+    without volume or pages. Such a list was not found at all."""
+    text = (
+        "References\n\n"
+        "1. Rui Liu. 2022. Communication-efficient Distributed Learning for Large Batch "
+        "Optimization. In Proceedings of ICML.\n\n"
+        "2. He Wang, Yunfeng Diao, Zichang Tan, and Guodong Guo. 2021. ROCK: Causal "
+        "Inference Principles for Reasoning about Commonsense Causality. In Proceedings of "
+        "ICLR.\n\n"
+        "3. Anonymous Authors. 2023. Semantic uncertainty estimation in large language "
+        "models. arXiv.\n"
+    )
+    assert [e.raw.split(".")[0] for e in find_entries(INTRO + text)] == [
+        "Rui Liu",
+        "He Wang, Yunfeng Diao, Zichang Tan, and Guodong Guo",
+        "Anonymous Authors",
+    ]
+
+
+def test_a_sentence_with_a_year_is_not_an_acl_entry() -> None:
+    assert not looks_like_reference("The trial ended early in the spring. 2021 was a hard year.")

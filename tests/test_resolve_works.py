@@ -289,3 +289,16 @@ def test_only_what_no_service_indexes_is_skipped(services: FakeServices, tmp_pat
     assert web.warnings == (NOT_INDEXED_REASONS["web page"],)
     assert chapter.status is not Status.SKIPPED and preprint.status is not Status.SKIPPED
     assert preprint.match is not None and preprint.match.doi == "10.48550/arxiv.1706.03762"
+
+
+def test_a_short_parsed_title_with_authors_and_year_is_identifiable() -> None:
+    """Three title words are too few to trust as a raw run, but the parser delimited them
+    (quotes) and the authors and year stand beside them: a search finds the work."""
+    raw = 'H. Wu and B. Esmaeili, "Conjugate Energy-Based Models," in Proc. UAI, 2021.'
+    short = Reference(
+        index=1, raw=raw, title="Conjugate Energy-Based Models", authors=("Wu H",), year=2021
+    )
+    assert not title_runs(raw) and identifiable(short)
+    assert not identifiable(dataclasses.replace(short, year=None))
+    # "WL meet VC": one word a search can use
+    assert not identifiable(dataclasses.replace(short, title="WL meet VC"))

@@ -89,8 +89,12 @@ _FEATURES = {
         rf"|^(?:[{_UC}]\.\s?-?){{1,3}}\s*{_NAME}"
     ),
 }
-# "American Psychiatric Association. (2013)." - a name-like prefix, then a year.
-_PREFIX_YEAR = re.compile(rf"^([{_UC}][^()]{{1,150}}?)\(\s*{_YEAR}\s*\)[.,]")
+# "American Psychiatric Association. (2013)." - a name-like prefix, then a year; also
+# the ACL Anthology's and natbib's author-year style, full given names and the year as
+# its own sentence ("Rui Liu and Ke Xue. 2022. Title. In Proceedings of ICML.").
+_PREFIX_YEAR = re.compile(
+    rf"^([{_UC}][^()]{{1,150}}?)(?:\(\s*{_YEAR}\s*\)[.,]|(?<=\.)\s{_YEAR}\.\s)"
+)
 _NAME_LIST_WORDS = frozenset(
     {"et", "al", "al.", "and", "&", "van", "von", "der", "den", "de", "da", "del", "di", "du",
      "la", "le", "the", "of", "for", "y", "e"}

@@ -244,6 +244,15 @@ def _best_style(text: str) -> dict[str, str]:
     return best
 
 
+# "Tiao, and Fabio T." / "Srinivasan, Howard Zhou, Jonathan T.": written-out names up to a
+# middle initial, which a style took for a title ("Louis C. Tiao, and Fabio T. Ramos. 2022.").
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|van|von|de|der|den|da|del|di|du|la|le|dos|ten|ter)"
+_NAMES_TO_INITIAL = re.compile(
+    rf"(?:(?:and\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}},\s+)+(?:and\s+)?"
+    rf"(?:{_NAME_WORD}\s+){{0,3}}[A-Z]\."
+)
+
+
 def _score(fields: dict[str, str]) -> float:
     """How plausible a style's reading is: more fields, and each field well-formed."""
     score = 0.0
@@ -255,6 +264,8 @@ def _score(fields: dict[str, str]) -> float:
         score += 1.5 if fields.get("title_q") else 1
     elif re.fullmatch(r"[A-Z][a-z]{0,9}\.?", title):
         score -= 0.5  # a one-word "title" like "Nat" is a journal abbreviation cut in two
+    if _NAMES_TO_INITIAL.fullmatch(title):
+        score -= 1.5  # names cut at a middle initial's period: the author list goes on
     journal = fields.get("journal", "")
     if journal and len(journal) <= 120 and not journal[0].islower():
         score += 1

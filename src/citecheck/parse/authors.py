@@ -22,6 +22,7 @@ _CAPS_FAMILY_INITIALS = re.compile(rf"^(?:[{_UC}][{_UC}'’\-]+\s)+[{_UC}]{{1,3}
 _CAPS_FAMILY_GIVEN = re.compile(
     rf"^([{_UC}][{_UC}'’\-]+)\s+((?:[{_UC}][a-zà-ÿ]+)(?:[\s-]+[{_UC}][a-zà-ÿ]*\.?)*)$"
 )
+_PARTICLE = re.compile(r"^(?:van|von|der|den|de|da|del|di|du|la|le|dos|ten|ter)$|^[dl]['’][A-Z]")
 _UNDOTTED_FIRST = re.compile(rf"^(?P<inits>[{_UC}]{{1,3}})\s+(?P<family>[{_UC}][^\s,]*[a-zà-ÿ].*)$")
 _MLA_HEAD = re.compile(r"^[^,]+,[^,]+(?:$|,\s*(?:and\b|&|et\.?\s*al\b))", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
@@ -78,6 +79,7 @@ def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...]
             and "." not in part
             and len(part.split()) <= 3
             and not _ORG_WORDS.search(part)
+            and not _two_full_names(part, following)
         ):
             authors.append(f"{part} {_initials(following, first_letters=True)}")  # MLA
             i += 2
@@ -85,6 +87,15 @@ def parse_authors(text: str, given_first: bool = False) -> tuple[tuple[str, ...]
         authors.append(_one_name(part, given_first))
         i += 1
     return tuple(a for a in authors if a), et_al
+
+
+def _two_full_names(part: str, following: str) -> bool:
+    """ACL's "Elena Garcia, Louis C. Tiao, and Kaede Matsumoto": two names of two or more
+    words, the second ending in a written-out family name, are two people, not MLA's
+    "Berman, Robert M." reversed (MLA reverses one family name; its given names end in
+    an initial or are one word)."""
+    words = following.split()
+    return " " in part and len(words) >= 2 and not _INITIALS_ONLY.match(words[-1])
 
 
 def _is_family(part: str, following: str) -> bool:
@@ -117,6 +128,12 @@ def _one_name(part: str, given_first: bool = False) -> str:
     words = part.split()
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"
+    # "Mihaela van der Schaar", "Francesco d'Amore": given names, then a family name that
+    # opens with a lowercase particle.
+    particle = next((k for k, w in enumerate(words) if k and _PARTICLE.match(w)), None)
+    if particle and all(w[0].isupper() for w in words[:particle]):
+        family = " ".join(words[particle:])
+        return f"{family} {_initials(' '.join(words[:particle]), first_letters=True)}"
     return part
 
 

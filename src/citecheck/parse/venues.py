@@ -217,11 +217,17 @@ def venue_fields(kind: str, after_title: str) -> dict[str, str]:
     if year := _YEAR.search(text):
         out["year"] = year.group("year")
     server = _SERVER.search(text)
-    if kind == "preprint" or (server and server.start() < 3):
-        if server:
-            out["journal"] = PREPRINT_SERVERS[server.group(1).lower()]
-        elif "arxiv" in out:
-            out["journal"] = "arXiv"
+    if server and (kind == "preprint" or server.start() < 3):
+        out["journal"] = PREPRINT_SERVERS[server.group(1).lower()]
+        return out
+    if kind == "preprint":
+        # A preprint known only by its DOI (10.48550/arXiv...): the venue the text names
+        # is the one it is cited as ("in Proc. ICML, 2026. doi: 10.48550/..."), a preprint
+        # cited as published; with none named, its server.
+        named = (_clean_venue(sentence, out) for sentence in _sentences(text))
+        venue = next((v for v in named if v), None)
+        if venue or "arxiv" in out:
+            out["journal"] = venue or "arXiv"
         return out
     if _LEADING_IN.match(text) or kind == "chapter":
         editors = _EDITORS.match(_LEADING_IN.sub("", text))

@@ -77,7 +77,17 @@ def identifiable(reference: Reference) -> bool:
     a reference the parser could not read is still looked up by its raw string."""
     if reference.doi or reference.pmid or reference.arxiv:
         return True
-    return carries_identifier(reference.raw) or bool(title_runs(reference.raw))
+    if carries_identifier(reference.raw) or title_runs(reference.raw):
+        return True
+    # A short title the parser delimited (quoted, or between author list and venue) with
+    # an author and a year beside it: "Conjugate Energy-Based Models," in Proc. UAI, 2021
+    # is a work a search finds, though three words are too few to trust as a raw run.
+    return bool(
+        reference.title
+        and len(title_words(reference.title)) >= 2
+        and reference.authors
+        and reference.year
+    )
 
 
 def arxiv_id(reference: Reference) -> str | None:
