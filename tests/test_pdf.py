@@ -9,6 +9,7 @@ from tests.pdfdoc import Page, build, inflating_to, lines
 from citecheck.extract import InputError, load
 from citecheck.extract.limits import Limits
 from citecheck.extract.pdf import NO_TEXT_LAYER, PdfError, read_pdf
+from citecheck.twoworks import TWO_WORKS
 
 SIZE = 7.5
 LEADING = 9.0
@@ -222,3 +223,15 @@ def test_a_compound_broken_at_a_line_end_keeps_its_hyphen() -> None:
     raws = _entries(build([page]))
     assert raws[1].startswith("Ruiz P, Diaz M: An odorant-binding protein of the fly.")
     assert raws[2].startswith("Sato N, Mori K: Clinical pharmacology of a new drug.")
+
+
+def test_an_entry_with_two_dois_is_never_looked_up() -> None:
+    # The PDF reader uses the guard every reader uses: an entry holding two works that it
+    # cannot split is flagged TWO_WORKS (check.py skips it), not merely warned about.
+    first = "1. Abe K, Ito T. Odorant receptors of flies. J Insect Physiol. 2010; 56: 100-10."
+    dois = "doi:10.1000/jip.2010.1 and a second study doi:10.1000/jip.2011.2"
+    second = "2. Ruiz P, Diaz M. A binding protein of the fly. Insect Biochem. 2011; 41: 200-10."
+    items = [(72.0, 760.0, 14.0, "References"), (72.0, 730.0, 10.0, first)]
+    items += [(84.0, 718.0, 10.0, dois), (72.0, 706.0, 10.0, second)]
+    content = read_pdf(build([Page(text=items)]))
+    assert [entry.warnings for entry in content.lists[0]] == [(TWO_WORKS,), ()]

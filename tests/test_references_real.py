@@ -177,3 +177,29 @@ def test_a_doi_repeated_in_a_publisher_link_is_not_a_second_work() -> None:
     )
     (found,) = find_entries(f"References\n\n1. {entry}\n")
     assert found.warnings == ()
+
+
+def test_a_report_run_into_the_next_article_is_split() -> None:
+    # F1000's PDFs: a report's "2001; 116-129." and the next entry on the same line.
+    report = (
+        "Hale J, Ross J: Ageing sharks by their vertebrae. In Fish Age Validation (Hale J, "
+        "Editor), Final Report 93/109. Fisheries Council, Hobart. 2001; 116–129."
+    )
+    article = (
+        "Nunes NE, Tran PA: Tagging sharks: a review of methods. Environ Biol Fish. "
+        "2001; 60(2): 191–223."
+    )
+    entries = find_entries(f"References\n\n1. {report} {article}\n2. {LI}\n")
+    assert [entry.raw for entry in entries][:2] == [report, article]
+    assert [entry.index for entry in entries] == [1, 2, 3]
+
+
+def test_a_split_piece_that_still_holds_two_dois_is_flagged() -> None:
+    first = (
+        "Abe K, Ito T. Odorant receptors of flies. J Insect Physiol. 2010; 56: 100-10. "
+        "doi:10.1000/jip.2010.1 and doi:10.1000/jip.2011.2"
+    )
+    second = "Ruiz P, Diaz M. A binding protein of the fly. Insect Biochem. 2011; 41: 200-10."
+    entries = find_entries(f"References\n\n1. {first} {second}\n")
+    assert [entry.raw for entry in entries] == [first, second]
+    assert [entry.warnings for entry in entries] == [(TWO_WORKS,), ()]

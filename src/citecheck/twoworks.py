@@ -28,13 +28,15 @@ TWO_WORKS = (
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+|https?://\S+|www\.\S+", re.IGNORECASE)
-# The signs of one work: "(2000). Title", "2000;47(4):351", "329, 959-964 (2010)". A
-# year after a lowercase word is the end of a title, not of a work ("... during the
-# summer of 2003. Cr Biol 331: 171-175").
+# The signs of one work: "(2000). Title", "2000;47(4):351", "329, 959-964 (2010)", and a
+# report's pages after its year, "2001; 116-129." (F1000). A year after a lowercase word
+# is the end of a title, not of a work ("... during the summer of 2003. Cr Biol 331:
+# 171-175").
 _SIGNS = re.compile(
     rf"\((?:19|20)\d{{2}}[a-z]?\)[.:,]?\s+[\"“‘']?\w"
     rf"|(?<![a-z]\s)\b(?:19|20)\d{{2}}[a-z]?\.\s+[\"“‘']?[{_UC}]"
     r"|\b(?:19|20)\d{2}\s*[;,]\s*\d+\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]?\d+"
+    r"|\b(?:19|20)\d{2}\s*;\s*\d+\s*[-–]\s*\d+\.(?!\d)"
     r"|\b\d+\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d+\s*\((?:19|20)\d{2}\)"
 )
 # Notes about the work that may carry another work's DOI or year (a correction).
@@ -67,6 +69,8 @@ def guard(entries: list[Entry]) -> list[Entry]:
                 if pieces
                 else [_flagged(entry)]
             )
+            # A piece that still holds two DOIs is still two works.
+            parts = [_flagged(part) if len(_dois(part.raw)) > 1 else part for part in parts]
         for part in parts:
             index = start + len(out)
             out.append(part if part.index == index else _numbered(part, index))
@@ -75,14 +79,20 @@ def guard(entries: list[Entry]) -> list[Entry]:
 
 def _several(text: str) -> bool:
     text = _NOTES.split(text, maxsplit=1)[0]
-    dois = {doi.rstrip(".,;)").lower() for doi in _DOI.findall(text)}
-    # A publisher's link holds the DOI with its page after it (".../doi/10.1111/x.1/full"):
-    # the same work, not a second one.
-    dois = {doi for doi in dois if not any(doi.startswith(f"{other}/") for other in dois)}
+    if len(_dois(text)) >= 2:
+        return True
     # A year inside a DOI or an address ("10.1128/IAI.70.10.5751-5758.2002. PubMed: ...")
     # is no sign of a work.
-    text = _ADDRESS.sub(" ", text)
-    return len(dois) >= 2 or len(_SIGNS.findall(text)) >= 2
+    return len(_SIGNS.findall(_ADDRESS.sub(" ", text))) >= 2
+
+
+def _dois(text: str) -> set[str]:
+    """The different DOIs `text` names before any note about a correction. A publisher's
+    link holds the DOI with its page after it (".../doi/10.1111/x.1/full"): the same work,
+    not a second one."""
+    text = _NOTES.split(text, maxsplit=1)[0]
+    dois = {doi.rstrip(".,;)").lower() for doi in _DOI.findall(text)}
+    return {doi for doi in dois if not any(doi.startswith(f"{other}/") for other in dois)}
 
 
 def _split(text: str) -> list[str] | None:

@@ -20,6 +20,7 @@ from statistics import median
 from citecheck.extract.pdf_layout import Line
 from citecheck.model import Entry
 from citecheck.references import is_heading, looks_like_reference
+from citecheck.twoworks import guard
 
 _NUMBER = re.compile(
     r"^(?:\[(?P<b>\d{1,4})\]|\((?P<p>\d{1,4})\)|(?P<n>\d{1,4})(?P<d>[.)]?))(?=\s|$)"
@@ -54,7 +55,6 @@ _AUTHOR_START = re.compile(
 )
 _ENDS_ENTRY = re.compile(r"(?:[.)\]]|\b10\.\d{4,9}/\S+|https?://\S+|\d)$")
 _DATED = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\b10\.\d{4,9}/|arXiv:|https?://")
-_TWO_DOIS = re.compile(r"\b10\.\d{4,9}/\S+.*\b10\.\d{4,9}/\S+", re.S)
 _DOI_OR_URL_TAIL = re.compile(r"(?:\b10\.\d{4,9}/\S*|https?://\S*|www\.\S*)$")
 
 
@@ -173,9 +173,10 @@ def _entries(lines: list[Line], start: int, end: int, words: frozenset[str]) -> 
         parts = [lines[i].text for i in section[first:last]]
         raw = _strip_label(join_lines(parts, words))
         if raw:
-            warnings = ("this entry may hold two works",) if _TWO_DOIS.search(raw) else ()
-            entries.append(Entry(len(entries) + 1, raw, section[first] + 1, warnings=warnings))
-    return entries
+            entries.append(Entry(len(entries) + 1, raw, section[first] + 1))
+    # An entry holding two works (a label the layout lost) is split where plain, else
+    # flagged so that it is never looked up: the guard every reader uses.
+    return guard(entries)
 
 
 def _starts(lines: list[Line], section: list[int], size: float) -> tuple[list[int], bool]:
