@@ -336,6 +336,7 @@ AUTHOR_ROWS: list[tuple[str, tuple[tuple[str, ...], bool]]] = [
         "Rafael Oliveira, Louis C. Tiao, and Fabio T. Ramos",
         (("Oliveira R", "Tiao LC", "Ramos FT"), False),
     ),
+    ("Fischl B, Kouwe Avd, Destrieux C", (("Fischl B", "Kouwe A", "Destrieux C"), False)),
     # Given names first, then a family name opening with a particle.
     (
         "Ahmed M. Alaa, Francesco d'Amore, and Mihaela van der Schaar",
@@ -458,3 +459,14 @@ def test_acl_names_with_middle_initials_are_not_cut_at_an_initial() -> None:
     assert reference.authors[2:5] == ("Srinivasan PP", "Zhou H", "Barron JT")
     assert reference.title == "IBRNet: Learning Multi-View Image-Based Rendering"
     assert reference.year == 2021
+
+
+@pytest.mark.parametrize("pages", ["80re82", "3ra24"])
+def test_an_e_locator_is_read_whole(pages: str) -> None:
+    """Science Translational Medicine numbers its articles "80re82": cut to "80r", the
+    page disagreed with the record's."""
+    raw = (
+        "Laferrere B, Reilly D, Arias S (2011) Differential metabolic impact of gastric "
+        f"bypass surgery versus dietary intervention. Sci Transl Med 3: {pages}."
+    )
+    assert parse_entry(Entry(1, raw, 1)).pages == pages

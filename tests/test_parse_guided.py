@@ -172,3 +172,29 @@ def test_bibtex_fields_reach_the_reference_exactly(tmp_path: Path) -> None:
     assert (ref.title, ref.year, ref.pages) == ("Attention is All you Need", 2017, "5998-6008")
     assert ref.publisher == "Curran Associates, Inc."
     assert document.text.splitlines()[2].startswith("[1] Vaswani A, Shazeer N, Parmar N.")
+
+
+QUESTION_TITLE = (
+    "Ishida, T., Yamane, I., & Sugiyama, M. (2023). Is the Performance of My Deep Network Too "
+    "Good to Be True? A Direct Approach to Estimating the Bayes Error in Binary "
+    "Classification. In Conference on Distributed Learning Systems."
+)
+
+
+@pytest.mark.parametrize(
+    "venue", ["International Conference on Learning Representations", "Some Other Venue"]
+)
+def test_a_title_cut_at_its_question_mark_leaves_the_cited_venue(venue: str) -> None:
+    """The parser ends the title at "?" and takes the subtitle for the venue; re-read with
+    the record, the venue is what follows the whole title, whatever the record's is."""
+    record = Record(
+        source=Source.CROSSREF,
+        title="Is the Performance of My Deep Network Too Good to Be True? A Direct Approach "
+        "to Estimating the Bayes Error in Binary Classification",
+        journal=venue,
+    )
+    parsed = parse_entry(Entry(1, QUESTION_TITLE, 1))
+    assert parsed.journal != "Conference on Distributed Learning Systems"
+    guided = reparse_with(parsed, record)
+    assert guided.title == record.title
+    assert guided.journal == "Conference on Distributed Learning Systems"

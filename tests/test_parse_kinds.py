@@ -54,6 +54,11 @@ ARXIV_DOI_AS_PROC = (
     'K. Agarwal et al., "MonarchRT: Efficient Attention for Real-Time Video Generation," '
     "in Proc. ICML, 2026. doi: 10.48550/arXiv.2602.12271v1."
 )
+# IEEE's lower-case "in Proc." with the paper's address after it: a paper, not a web page.
+IEEE_PROC_URL = (
+    'T. Elsken, J. H. Metzen, and F. Hutter, "Neural Architecture Search: A Survey," in Proc. '
+    "JMLR, 2021. http://jmlr.org/papers/v20/18-598.html"
+)
 BIORXIV = (
     "Zhou P, Yang XL, Wang XG, et al. Discovery of a novel coronavirus associated with the "
     "probable bat origin. bioRxiv 2020.01.22.914952; doi: "
@@ -121,6 +126,7 @@ ROWS: list[tuple[str, str, Any]] = [
     (ARXIV_DOI, "doi", "10.48550/arxiv.1706.03762"),
     (ARXIV_DOI, "journal", "arXiv"),
     (ARXIV_DOI_AS_PROC, "kind", "preprint"),
+    (IEEE_PROC_URL, "kind", "conference paper"),
     (ARXIV_DOI_AS_PROC, "journal", "Proc. ICML"),
     (BIORXIV, "kind", "preprint"),
     (BIORXIV, "journal", "bioRxiv"),

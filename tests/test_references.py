@@ -414,3 +414,18 @@ def test_acl_author_year_entries_with_full_given_names() -> None:
 
 def test_a_sentence_with_a_year_is_not_an_acl_entry() -> None:
     assert not looks_like_reference("The trial ended early in the spring. 2021 was a hard year.")
+
+
+def test_an_entry_opening_with_an_elided_particle_is_its_own_entry() -> None:
+    """APA, one paragraph each: "d'Amore, F." opens an entry; read as the wrap of the one
+    before, the two were merged."""
+    text = (
+        "References\n\n"
+        "Yang, K., & Zhang, J. (2021). Capturing Omni-Range Context for Omnidirectional "
+        "Segmentation. In CVPR.\n\n"
+        "d'Amore, F., Mitropolsky, D., & Crescenzi, P. (2021). Explanations for Monotonic "
+        "Classifiers. In ICML.\n\n"
+        "Chen, L., & Bruna, J. (2021). On Graph Neural Networks versus Graph-Augmented MLPs. "
+        "In NeurIPS.\n"
+    )
+    assert [e.raw.split(",")[0] for e in find_entries(INTRO + text)] == ["Yang", "d'Amore", "Chen"]

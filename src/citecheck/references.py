@@ -21,7 +21,11 @@ __all__ = ["TWO_WORKS", "find_entries", "is_heading", "looks_like_reference"]
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĶŁĽŃŇŌŐŒŘŚŞŠŢŤŪŮŰŽŹŻ"
 _NAME = rf"[{_UC}][\w'’\-]+"
-_PARTICLES = r"(?:(?:van|von|de|der|den|da|das|dos|di|du|del|della|la|le|ter|ten|al|el)\s+)"
+# "van der Berg", and an elided "d'Amore" / "l'Hôte" (no space after the particle).
+_PARTICLES = (
+    r"(?:(?:van|von|de|der|den|da|das|dos|di|du|del|della|la|le|ter|ten|al|el)\s+"
+    r"|[dl]['’](?=[A-ZÀ-Þ]))"
+)
 
 _REF_WORDS = (
     r"references?(?:\s+(?:list|cited|and\s+notes))?|reference\s+list|sources(?:\s+cited)?|"

@@ -24,6 +24,9 @@ _CAPS_FAMILY_GIVEN = re.compile(
 )
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|da|del|di|du|la|le|dos|ten|ter)$|^[dl]['’][A-Z]")
 _UNDOTTED_FIRST = re.compile(rf"^(?P<inits>[{_UC}]{{1,3}})\s+(?P<family>[{_UC}][^\s,]*[a-zà-ÿ].*)$")
+_PARTICLE_INITIALS = re.compile(
+    rf"^(?P<family>[{_UC}][^\s,]+)\s+(?P<inits>[{_UC}]{{1,2}}[vdl]{{1,3}})$"
+)
 _MLA_HEAD = re.compile(r"^[^,]+,[^,]+(?:$|,\s*(?:and\b|&|et\.?\s*al\b))", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
 _ORG_CORE = re.compile(
@@ -125,6 +128,9 @@ def _one_name(part: str, given_first: bool = False) -> str:
     match = _INITIALS_FAMILY.match(part)
     if match:
         return f"{match.group('family')} {_initials(match.group('inits'))}"  # R. M. Berman
+    match = _PARTICLE_INITIALS.match(part)
+    if match:  # Vancouver's "Kouwe Avd": A. van der Kouwe, the particles as small letters
+        return f"{match.group('family')} {_initials(match.group('inits'))}"
     words = part.split()
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return f"{words[-1]} {_initials(' '.join(words[:-1]), first_letters=True)}"

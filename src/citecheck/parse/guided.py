@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from citecheck.model import Record, Reference
 from citecheck.parse.authors import parse_authors
+from citecheck.parse.venues import venue_fields
 
 __all__ = ["reparse_with"]
 
@@ -109,10 +110,15 @@ def reparse_with(reference: Reference, record: Record) -> Reference:
         if journal_run is not None and journal_run[0] - title_run[1] <= 3:
             journal = _span(raw, words, journal_run).rstrip(".")
             break
+    folded_title = " ".join(w for _, _, w in words[title_run[0] : title_run[1]])
+    if journal and journal == reference.journal and _fold_text(journal) in folded_title:
+        # The "journal" was the end of the title (cut at its "?"), and the record's venue
+        # is not the one cited: the cited venue is what follows the whole title.
+        after = raw[words[title_run[1] - 1][1] :]
+        journal = venue_fields(reference.kind or "article", after).get("journal")
     # The title had been read as an author (or the authors ran into it): the names are
     # what stands before the title.
     authors, et_al = reference.authors, reference.et_al
-    folded_title = " ".join(w for _, _, w in words[title_run[0] : title_run[1]])
     authors_hold_title = any(
         len(a) > 40 or (len(a.split()) > 3 and _fold_text(a) in folded_title) for a in authors
     )

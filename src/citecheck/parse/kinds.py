@@ -63,7 +63,8 @@ _PREPRINT = re.compile(
 # Journals called "Proceedings" (PNAS, Proc R Soc, Mayo Clin Proc, Proceedings of the IEEE)
 # have no "In" before them and name no conference.
 _CONFERENCE_STRONG = re.compile(
-    r"\bIn:?\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:Proc\.|Proceedings\b|Advances in Neural"
+    # IEEE writes "in Proc." in lower case.
+    r"\b[Ii]n:?\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:Proc\.|Proceedings\b|Advances in Neural"
     r"|[\w.,&' -]{0,80}?(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Meeting)\b)"
     r"|\bProc(?:eedings|\.)\s+of\s+(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?[\w.,&' -]{0,80}?"
     r"(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Meeting)\b"
