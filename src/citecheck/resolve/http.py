@@ -30,6 +30,11 @@ USER_AGENT = f"citecheck/{__version__} (https://pypi.org/project/citecheck/)"
 SLOWEST = 0.5  # calls per second: how far a service's 429s can slow us down
 MARGIN = 0.05  # pace 5% under a published limit
 BACKING_OFF = 0.75  # after a 429, keep this share of the rate
+# ... and after this many answered calls in a row, take back a tenth of the rate, up to
+# the limit: a 429 from jitter (two calls delayed into one of the service's windows) would
+# otherwise slow a long run for good; after a few of them it crawled at SLOWEST.
+RECOVER_AFTER = 20
+RECOVERING = 1.1
 
 
 def user_agent(mailto: str | None) -> str:
@@ -70,26 +75,48 @@ def _limiter(per_second: float) -> Limiter:
 class Pacer:
     """Keeps one service's calls within its rate (calls per second) and its concurrency cap.
 
-    The rate starts at the published limit and only ever goes down: to what the service's
-    own headers announce, and by a quarter after each 429.
+    The rate starts at the published limit, its ceiling, which only ever goes down to what
+    the service's own headers announce. Each 429 takes a quarter off the rate; calls
+    answered since then give it back step by step, up to the ceiling (additive recovery
+    after a multiplicative cut, as TCP does with congestion).
     """
 
     def __init__(self, per_second: float, concurrency: int = 1) -> None:
         self.per_second = per_second
+        self.ceiling = per_second
         self._limiter = _limiter(per_second)
         self._slots = threading.BoundedSemaphore(max(1, concurrency))
         self._lock = threading.Lock()
+        self._answered = 0  # calls answered since the rate last changed
         self.waiting = 0  # calls queued for a slot or a turn (shown in the progress line)
 
+    def _set(self, per_second: float) -> None:
+        """(Under the lock.) Pace at `per_second` from now on."""
+        self.per_second = per_second
+        self._limiter = _limiter(per_second)
+        self._answered = 0
+
     def limit_to(self, per_second: float | None) -> None:
-        if per_second is None or per_second >= self.per_second:
+        """The service announced its limit: never go above it again."""
+        if per_second is None or per_second >= self.ceiling:
             return
         with self._lock:
-            self.per_second = max(SLOWEST, per_second)
-            self._limiter = _limiter(self.per_second)
+            self.ceiling = max(SLOWEST, per_second)
+            if self.per_second > self.ceiling:
+                self._set(self.ceiling)
 
     def slow_down(self) -> None:
-        self.limit_to(self.per_second * BACKING_OFF)
+        with self._lock:
+            self._set(max(SLOWEST, self.per_second * BACKING_OFF))
+
+    def answered(self) -> None:
+        """A call went through: after RECOVER_AFTER of them, a step back up to the ceiling."""
+        with self._lock:
+            if self.per_second >= self.ceiling:
+                return
+            self._answered += 1
+            if self._answered >= RECOVER_AFTER:
+                self._set(min(self.ceiling, self.per_second * RECOVERING))
 
     def run(self, call: Callable[[], T], check: Callable[[], None] = lambda: None) -> T:
         """Wait for a slot and a turn, then make the call. `check` runs after each wait and
@@ -162,6 +189,7 @@ class Caller:
                 raise
             with self._lock:
                 self._failures_in_row = 0
+            self.pacer.answered()
             return result
 
         retrying = Retrying(
