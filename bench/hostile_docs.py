@@ -39,6 +39,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = REPO / "fixtures" / "ketamine-clinic-pain.txt"
+sys.path.insert(0, str(REPO / "tests"))  # pdfdoc.py: the tests' PDF writer
 MEMORY_CAP = 2560 * 1024 * 1024  # kill a run past this, so the bench cannot take the machine
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 REFERENCES = (
@@ -152,6 +153,26 @@ def _particles(folder: Path) -> list[str]:
     return [str(path), str(GOOD)]
 
 
+def _many_pages(folder: Path) -> list[str]:
+    """A 3,000-page PDF (tests/pdfdoc.py writes it), next to a good file."""
+    from pdfdoc import Page, build
+
+    pages = [Page(text=[(72, 700, 11, f"Page {n}: ketamine and pain.")]) for n in range(3000)]
+    path = folder / "long.pdf"
+    path.write_bytes(build(pages))
+    return [str(path), str(GOOD)]
+
+
+def _pdf_bomb(folder: Path) -> list[str]:
+    """A one-page PDF whose content stream inflates to 1 GiB, next to a good file."""
+    from pdfdoc import Page, build, inflating_to
+
+    page = Page(text=[(72, 700, 11, "Hello")], extra_stream=inflating_to(1 << 30))
+    path = folder / "bomb.pdf"
+    path.write_bytes(build([page]))
+    return [str(path), str(GOOD)]
+
+
 CASES = [
     Case("html-deep", "HTML nested 500 deep, with a good file", _html_deep),
     Case("docx-lying-zip", "1 MB DOCX inflating to 1 GiB, header says 1 KB", _docx_lying),
@@ -166,6 +187,8 @@ CASES = [
         options=["--max-seconds", "10"],
     ),
     Case("empty-folder", "an empty folder named on the command line", _empty_folder),
+    Case("pdf-pages", "a 3,000-page PDF, with a good file", _many_pages, budget=120),
+    Case("pdf-bomb", "a PDF stream inflating to 1 GiB, with a good file", _pdf_bomb, budget=120),
     Case("bidi", "U+202E in a reference, every report format", _bidi, formats=True),
     Case("big-text", "a 60 MB text file", _big_text, budget=120),
     Case(
