@@ -3,9 +3,12 @@ answered, never above the limit the service published or announced."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from citecheck.resolve.http import RECOVER_AFTER, SLOWEST, Pacer
+from citecheck.resolve.errors import ServiceUnavailable, TransientError
+from citecheck.resolve.http import RECOVER_AFTER, SLOWEST, Caller, Pacer
 
 
 def answer(pacer: Pacer, calls: int) -> None:
@@ -51,3 +54,38 @@ def test_calls_at_the_limit_change_nothing() -> None:
     pacer = Pacer(50.0)
     answer(pacer, 3)
     assert pacer.per_second == 50.0
+
+
+def caller() -> Caller:
+    return Caller("crossref", Pacer(1000.0, 3), retries=3, backoff=0.001, max_retry_after=0.01)
+
+
+def failing(times: int, status: int | None) -> Callable[[], str]:
+    """An attempt that fails `times` times (HTTP `status`), then answers."""
+    left = [times]
+
+    def attempt() -> str:
+        if left[0] > 0:
+            left[0] -= 1
+            raise TransientError(f"HTTP {status}", status=status)
+        return "answer"
+
+    return attempt
+
+
+def test_a_burst_of_429s_slows_down_but_does_not_call_the_service_down() -> None:
+    crossref = caller()
+    with pytest.raises(ServiceUnavailable):  # this call was refused four times: it fails
+        crossref.call(failing(4, 429))
+    assert crossref.down is None  # ... but the service is up: the next calls go on
+    assert crossref.call(failing(3, 429)) == "answer"
+    assert crossref.pacer.per_second < 1000.0
+
+
+def test_failures_of_another_kind_in_a_row_call_the_service_down() -> None:
+    crossref = caller()
+    with pytest.raises(ServiceUnavailable):
+        crossref.call(failing(4, 503))
+    assert crossref.down is not None
+    with pytest.raises(ServiceUnavailable):
+        crossref.call(failing(0, None))  # gives up at once

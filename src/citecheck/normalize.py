@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -43,6 +44,9 @@ def delatex(text: str) -> str:
     return text.replace("$", "").replace("{", "").replace("}", "")
 
 
+# Remembered: the matcher folds the same titles and names for every candidate of every
+# citation (a fifth of a 10,000-page audit's time); 8,192 strings of reference size.
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse spaces: 'Müller-Lüdenscheidt, K.'
     becomes 'muller ludenscheidt k'; 'Østergaard' 'ostergaard'."""

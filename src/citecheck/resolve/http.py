@@ -35,6 +35,7 @@ BACKING_OFF = 0.75  # after a 429, keep this share of the rate
 # otherwise slow a long run for good; after a few of them it crawled at SLOWEST.
 RECOVER_AFTER = 20
 RECOVERING = 1.1
+RATE_LIMITED_WEIGHT = 4  # failures in a row: another failure counts this, a 429 one
 
 
 def user_agent(mailto: str | None) -> str:
@@ -205,7 +206,8 @@ class Caller:
             failure = ServiceUnavailable(
                 self.service, f"{error.reason} (after {tries} tr{'y' if tries == 1 else 'ies'})"
             )
-            self.down = self.down or failure
+            if error.status != 429:  # refused for now is not down: see _failed
+                self.down = self.down or failure
             raise failure from error
 
     def _raise_if_down(self) -> None:
@@ -214,10 +216,14 @@ class Caller:
 
     def _failed(self, error: TransientError) -> None:
         """As many failed attempts in a row (across all calls) as one call may make: the
-        service is down, and every call still waiting gives up."""
+        service is down, and every call still waiting gives up. A 429 counts a quarter:
+        it says the service is up, and a burst of them comes from calls that arrived
+        bunched up (a stalled network, a loaded machine), which the pacer answers by
+        slowing down; calling the service down on them cost whole runs their answers."""
         with self._lock:
-            self._failures_in_row += 1
-            if self._failures_in_row > self._retries and self.down is None:
+            self._failures_in_row += 1 if error.status == 429 else RATE_LIMITED_WEIGHT
+            failures = self._failures_in_row / RATE_LIMITED_WEIGHT
+            if failures > self._retries and self.down is None:
                 self.down = ServiceUnavailable(
-                    self.service, f"{error.reason} ({self._failures_in_row} failures in a row)"
+                    self.service, f"{error.reason} ({failures:g} failures in a row)"
                 )
