@@ -226,3 +226,22 @@ def test_reading_lists_grows_linearly(unit: str) -> None:
 
     small, large = _timings(page(300), page(600))
     assert large < 3.0 * small, (small, large)
+
+
+def test_coins_with_the_whole_author_list_in_one_field() -> None:
+    # Wikipedia's |author= of 2014 wrote the whole list as the last name, twice.
+    names = "Ortiz R, Lamb LC, Moss JH"
+    coins = (
+        "ctx_ver=Z39.88-2004&amp;rft.genre=article&amp;rft.atitle=Large+epidemics"
+        f"&amp;rft.jtitle=Am+J+Trop+Med&amp;rft.date=2000&amp;rft.au={names}"
+        f"&amp;rft.aulast={names}"
+    )
+    page = read_html(
+        '<html><body><h2>References</h2><ol class="references"><li id="cite_note-1">'
+        '<span class="reference-text"><cite class="citation journal">Ortiz R, Lamb LC, Moss '
+        'JH (June 2000). "Large epidemics". <i>Am J Trop Med</i> <b>62</b> (6): 733-9.</cite>'
+        f'<span title="{coins}" class="Z3988"></span></span></li></ol></body></html>'
+    )
+    (entry,) = page.lists[0]
+    assert entry.known is not None
+    assert entry.known.authors == ("Ortiz R", "Lamb LC", "Moss JH")

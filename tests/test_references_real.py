@@ -93,6 +93,17 @@ def test_two_works_without_a_plain_boundary_are_flagged() -> None:
     assert entries[0].raw == merged
 
 
+def test_a_page_range_ending_in_a_year_like_number_is_not_a_second_work() -> None:
+    # Harvard: "pp. 2018-2028. Available at" once read as a second "year. Title".
+    entry = (
+        "Grady, M.M. (2016) 'Low-dose ketamine infusions for refractory chronic pain', "
+        "Clinical Journal of Pain, 32(12), pp. 2018-2028. Available at: "
+        "https://doi.org/10.1097/AJP.0000000000000001"
+    )
+    (found,) = find_entries(f"References\n\n1. {entry}\n")
+    assert found.warnings == ()
+
+
 def test_an_erratum_doi_is_not_a_second_work() -> None:
     entry = f"{BERMAN} doi:10.1016/s0006-3223(99)00230-9. Erratum in: doi:10.1016/x.2001.1"
     (found,) = find_entries(f"References\n\n1. {entry}\n")

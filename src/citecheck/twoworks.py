@@ -31,10 +31,10 @@ _ADDRESS = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+|https?://\S+|www\.\S+", re.IGNO
 # The signs of one work: "(2000). Title", "2000;47(4):351", "329, 959-964 (2010)", and a
 # report's pages after its year, "2001; 116-129." (F1000). A year after a lowercase word
 # is the end of a title, not of a work ("... during the summer of 2003. Cr Biol 331:
-# 171-175").
+# 171-175"), and neither is a number that ends a page range ("pp. 2018-2028. Available").
 _SIGNS = re.compile(
     rf"\((?:19|20)\d{{2}}[a-z]?\)[.:,]?\s+[\"“‘']?\w"
-    rf"|(?<![a-z]\s)\b(?:19|20)\d{{2}}[a-z]?\.\s+[\"“‘']?[{_UC}]"
+    rf"|(?<![a-z]\s)(?<![-–])(?<![-–]\s)\b(?:19|20)\d{{2}}[a-z]?\.\s+[\"“‘']?[{_UC}]"
     r"|\b(?:19|20)\d{2}\s*[;,]\s*\d+\s*(?:\([^)]{1,12}\))?\s*:\s*[A-Za-z]?\d+"
     r"|\b(?:19|20)\d{2}\s*;\s*\d+\s*[-–]\s*\d+\.(?!\d)"
     r"|\b\d+\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d+\s*\((?:19|20)\d{2}\)"

@@ -14,6 +14,7 @@ import re
 from urllib.parse import parse_qsl, unquote
 
 from citecheck.model import Reference
+from citecheck.parse.authors import parse_authors
 
 __all__ = ["coins_reference"]
 
@@ -90,10 +91,20 @@ def _authors(fields: dict[str, list[str]]) -> tuple[str, ...]:
     """'Family Initials' names: the first author's aulast/aufirst, then every rft.au."""
     names: list[str] = []
     last = (fields.get("rft.aulast") or [""])[0]
+    given = (fields.get("rft.aufirst") or fields.get("rft.auinit") or [""])[0]
+    if "," in last and not given:
+        # Older pages put the whole list in one field ("Acuna-Soto R, Romero LC, Maguire
+        # JH", Wikipedia's |author= of 2014), with its wiki markup ("''et al.''").
+        whole = last.replace("''", "")
+        names.extend(parse_authors(whole)[0])
+        last = ""
     if last:
-        given = (fields.get("rft.aufirst") or fields.get("rft.auinit") or [""])[0]
         names.append(_name(last, given))
     for author in fields.get("rft.au", []):
+        if "," in author and author.replace("''", "") == (fields.get("rft.aulast") or [""])[
+            0
+        ].replace("''", ""):
+            continue  # the same whole list again
         family, _, given = author.partition(",")
         name = _name(family.strip(), given.strip()) if given else author
         if name and name not in names:
