@@ -337,6 +337,7 @@ AUTHOR_ROWS: list[tuple[str, tuple[tuple[str, ...], bool]]] = [
         (("Oliveira R", "Tiao LC", "Ramos FT"), False),
     ),
     ("Fischl B, Kouwe Avd, Destrieux C", (("Fischl B", "Kouwe A", "Destrieux C"), False)),
+    ("Shufang Xie, Ang Lv, and Rui Yan", (("Xie S", "Lv A", "Yan R"), False)),
     # Given names first, then a family name opening with a particle.
     (
         "Ahmed M. Alaa, Francesco d'Amore, and Mihaela van der Schaar",

@@ -25,7 +25,7 @@ _CAPS_FAMILY_GIVEN = re.compile(
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|da|del|di|du|la|le|dos|ten|ter)$|^[dl]['’][A-Z]")
 _UNDOTTED_FIRST = re.compile(rf"^(?P<inits>[{_UC}]{{1,3}})\s+(?P<family>[{_UC}][^\s,]*[a-zà-ÿ].*)$")
 _PARTICLE_INITIALS = re.compile(
-    rf"^(?P<family>[{_UC}][^\s,]+)\s+(?P<inits>[{_UC}]{{1,2}}[vdl]{{1,3}})$"
+    rf"^(?P<family>[{_UC}][^\s,]+)\s+(?P<inits>[{_UC}]{{1,2}}[vdl]{{2,3}})$"
 )
 _MLA_HEAD = re.compile(r"^[^,]+,[^,]+(?:$|,\s*(?:and\b|&|et\.?\s*al\b))", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:^|\s+)(?:Jr|Sr|II|III|IV)\.?$")
