@@ -40,6 +40,7 @@ def _doc(body: str) -> str:
         ("Numbers [1], [2-4] and [1,6].", 6, (), {1, 2, 3, 4, 6}),
         ("Out of range [9].", 1, ("[9]",), set()),
         ("Not citations: [PubMed], (2019), (n = 12), 3 (5%).", 0, (), set()),
+        ("Dates: [citation needed] (July 2010), (Sept. 2011), (Spring 2003).", 0, (), set()),
     ],
 )
 def test_citations(body: str, found: int, unresolved: tuple[str, ...], cited: set[int]) -> None:

@@ -27,8 +27,14 @@ _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|al|el)\s+)"
 # re-read from every particle of "de de de ..." (quadratic).
 _FAMILY = rf"{_PARTICLE}{{0,3}}[{_UC}][\w'’\-]+(?:\s[{_UC}][\w'’\-]+)?"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
+# A date is no author: "(July 2010)", "(Spring 2003)" (Wikipedia dates its maintenance tags).
+_NOT_WHO = (
+    r"(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Autumn|Fall"
+    r"|Winter)\.?\s)"
+)
 # One author part: "Berman", "Berman et al.", "Smith and Jones", "Smith & Jones".
-_WHO = rf"{_FAMILY}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_FAMILY})?"
+_WHO = rf"{_NOT_WHO}{_FAMILY}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_FAMILY})?"
 # Narrative: Berman et al. (2000), Smith and Jones (2001a, 2003)
 _NARRATIVE = re.compile(rf"\b(?P<who>{_WHO})\s*\((?P<years>{_YEAR}(?:\s*[,;]\s*{_YEAR})*)\)")
 # Parenthetical group: (Fava et al., 2019; Li et al., 2010) - also "see", "e.g.".
