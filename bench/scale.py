@@ -102,7 +102,16 @@ def run(
         str(folder),
     ]
     started = time.monotonic()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        # Ctrl-C must reach the run even when this script was started in the background
+        # (a non-interactive shell starts background jobs with SIGINT ignored, and the
+        # child inherits that).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     memory = PeakMemory(process.pid)
     if interrupt_after is not None:
         try:
