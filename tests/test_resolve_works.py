@@ -223,6 +223,28 @@ def test_summaries_of_many_searches_are_read_in_one_call(services: FakeServices)
     assert len(summaries.params["id"].split(",")) >= 6
 
 
+def test_each_waves_summaries_come_before_the_next_waves_searches(
+    services: FakeServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Queued together, a wave's summaries lost PubMed's turns to the next wave's searches,
+    # and the works PubMed left unsettled reached Crossref a wave late.
+    monkeypatch.setattr("citecheck.resolve.search.WAVE_SECONDS", 0.5)  # waves of 2 at 3/s
+    works = [w for w in services.corpus.pubmed if w.authors and len(w.title.split()) > 4][:6]
+    references = [
+        Reference(
+            index=i,
+            raw=f"{w.authors[0].family} {w.authors[0].initials}. {w.title}. {w.year}.",
+            authors=(f"{w.authors[0].family} {w.authors[0].initials}",),
+            title=w.title,
+            year=w.year,
+        )
+        for i, w in enumerate(works, 1)
+    ]
+    resolve(*references)
+    order = [c.endpoint for c in services.requests if c.endpoint in ("esearch", "esummary")]
+    assert order == ["esearch", "esearch", "esummary"] * 3
+
+
 def test_a_parsed_title_is_not_needed_to_search(services: FakeServices) -> None:
     lost = dataclasses.replace(BERMAN_CITED, title=None, journal=None, volume=None, pages=None)
     [lookup] = resolve(lost)

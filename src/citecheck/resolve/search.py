@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from citecheck.model import Reference
+from citecheck.model import Record, Reference
 from citecheck.resolve.errors import ServiceUnavailable
 from citecheck.resolve.query import arxiv_id
 from citecheck.resolve.service import Hit, Service
@@ -87,15 +87,18 @@ class Searcher:
             later.submit(self._steps, w, plans[w]) for w in works if w not in in_waves
         ]
         try:
-            # Once a wave's searches are answered, its summaries are asked first and the
-            # next wave's searches right behind them: PubMed never waits between waves, and
-            # the works it leaves unsettled reach the other services a wave early.
+            # Once a wave's searches are answered, its summaries are asked before the next
+            # wave's searches are queued (queued together, the summaries lost the race for
+            # PubMed's turns to the next wave's searches and came a wave late, leaving
+            # Crossref idle). PubMed does not wait for it: its answer comes well within the
+            # pause the rate limit makes before the next call anyway.
             read: list[Future[list[Future[None]]]] = []
             for wave in waves(in_waves, pubmed.caller.pacer.per_second):
                 asked = self._ask(wave, asking)
                 for answer in asked[1].values():
                     answer.result()
-                read.append(asking.submit(self._after, wave, asked, later, plans))
+                summarised = self._summaries(wave, asked)
+                read.append(asking.submit(self._after, wave, asked, summarised, later, plans))
             for summaries in read:
                 futures += summaries.result()
             for future in futures:
@@ -121,32 +124,39 @@ class Searcher:
 
         return queries, {q: pool.submit(ask, q) for q in dict.fromkeys(queries.values()) if q}
 
+    def _summaries(self, wave: list[Work], asked: Asked) -> dict[str, list[Record]]:
+        """A wave's searches answered: their PMIDs read in one batch (ESummary), the
+        records found for each query."""
+        queries, pending = asked
+        hits: dict[str, list[Hit]] = {}
+        for asked_for, future in pending.items():
+            answer = future.result()
+            if not isinstance(answer, ServiceUnavailable):
+                hits[asked_for] = answer
+        try:
+            return self._resolver.records(self._resolver.pubmed, hits)
+        except PartlyOffline as partial:  # offline: the works whose PMIDs are not cached
+            for work, query in queries.items():
+                if query is not None and query in hits and query not in partial.answered:
+                    work.failed(partial)
+            return partial.answered
+        except ServiceUnavailable as failure:
+            for work in wave:
+                work.failed(failure)
+            return {}
+
     def _after(
         self,
         wave: list[Work],
         asked: Asked,
+        found: dict[str, list[Record]],
         later: ThreadPoolExecutor,
         plans: dict[Work, list[Service]],
     ) -> list[Future[None]]:
-        """A wave's searches answered: their PMIDs read in one batch, each work settled or
-        sent on to the next services of its plan."""
-        pubmed = self._resolver.pubmed
+        """A wave's records read: each work settled or sent on to the next services of
+        its plan."""
         queries, pending = asked
         answers = {q: future.result() for q, future in pending.items()}
-        hits: dict[str, list[Hit]] = {
-            q: a for q, a in answers.items() if not isinstance(a, ServiceUnavailable)
-        }
-        try:
-            found = self._resolver.records(pubmed, hits)
-        except PartlyOffline as partial:  # offline: the works whose PMIDs are not cached
-            found = partial.answered
-            for work, query in queries.items():
-                if query in hits and query not in found:
-                    work.failed(partial)
-        except ServiceUnavailable as failure:
-            found = {}
-            for work in wave:
-                work.failed(failure)
         sent_on = []
         for work in wave:
             query = queries[work]
