@@ -3,6 +3,7 @@ answered, never above the limit the service published or announced."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -89,3 +90,12 @@ def test_failures_of_another_kind_in_a_row_call_the_service_down() -> None:
     assert crossref.down is not None
     with pytest.raises(ServiceUnavailable):
         crossref.call(failing(0, None))  # gives up at once
+
+
+def test_a_change_of_rate_does_not_let_a_call_go_right_behind_the_last() -> None:
+    pacer = Pacer(4.0)
+    pacer.run(lambda: None)
+    pacer.slow_down()  # 3 calls/s from now: the next call waits its turn (about 0.35 s)
+    start = time.monotonic()
+    pacer.run(lambda: None)
+    assert time.monotonic() - start >= 0.25  # a lower bound: sleeps never end early

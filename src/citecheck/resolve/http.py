@@ -97,6 +97,10 @@ class Pacer:
         """(Under the lock.) Pace at `per_second` from now on."""
         self.per_second = per_second
         self._limiter = _limiter(per_second)
+        # A new limiter knows nothing of the calls just made: spend its first turn now, so
+        # that a change of rate does not let a call go at once, right behind the last one
+        # (two calls bunched into one of the service's windows draw the next 429).
+        self._limiter.try_acquire("call", blocking=False)
         self._answered = 0
 
     def limit_to(self, per_second: float | None) -> None:
