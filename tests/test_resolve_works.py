@@ -16,6 +16,7 @@ from citecheck.resolve.query import identifiable, pubmed_term, title_runs
 from citecheck.resolve.works import work_key
 from citecheck.settings import Settings, from_environment
 from fakes import FakeServices
+from fakes.corpus import Work
 from samples import BERMAN_CITED
 from samples import LI_CITED as LI
 
@@ -203,8 +204,10 @@ def test_a_fabricated_citation_copied_on_many_pages_is_searched_once(
     assert len(services.calls_to("pubmed", "ecitmatch")) == 1
 
 
-def test_summaries_of_many_searches_are_read_in_one_call(services: FakeServices) -> None:
-    works = [w for w in services.corpus.pubmed if w.authors and len(w.title.split()) > 4][:6]
+def cited_without_ids(services: FakeServices, count: int) -> tuple[list[Work], list[Reference]]:
+    """`count` PubMed works of the fakes, each cited by first author, title and year only
+    (so each is searched)."""
+    works = [w for w in services.corpus.pubmed if w.authors and len(w.title.split()) > 4][:count]
     references = [
         Reference(
             index=i,
@@ -215,6 +218,11 @@ def test_summaries_of_many_searches_are_read_in_one_call(services: FakeServices)
         )
         for i, w in enumerate(works, 1)
     ]
+    return works, references
+
+
+def test_summaries_of_many_searches_are_read_in_one_call(services: FakeServices) -> None:
+    works, references = cited_without_ids(services, 6)
     lookups = resolve(*references)
     for work, lookup in zip(works, lookups, strict=True):
         assert work.pmid in {r.pmid for r in lookup.records}
@@ -229,17 +237,7 @@ def test_each_waves_summaries_come_before_the_next_waves_searches(
     # Queued together, a wave's summaries lost PubMed's turns to the next wave's searches,
     # and the works PubMed left unsettled reached Crossref a wave late.
     monkeypatch.setattr("citecheck.resolve.search.WAVE_SECONDS", 0.5)  # waves of 2 at 3/s
-    works = [w for w in services.corpus.pubmed if w.authors and len(w.title.split()) > 4][:6]
-    references = [
-        Reference(
-            index=i,
-            raw=f"{w.authors[0].family} {w.authors[0].initials}. {w.title}. {w.year}.",
-            authors=(f"{w.authors[0].family} {w.authors[0].initials}",),
-            title=w.title,
-            year=w.year,
-        )
-        for i, w in enumerate(works, 1)
-    ]
+    _, references = cited_without_ids(services, 6)
     resolve(*references)
     order = [c.endpoint for c in services.requests if c.endpoint in ("esearch", "esummary")]
     assert order == ["esearch", "esearch", "esummary"] * 3
