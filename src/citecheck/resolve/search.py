@@ -31,8 +31,10 @@ from citecheck.resolve.works import Work
 if TYPE_CHECKING:
     from citecheck.resolve.resolver import Resolver
 
-# A wave's works, the query for each, and each query's answer to come.
-Asked = tuple[dict[Work, str | None], dict[str, "Future[list[Hit] | ServiceUnavailable]"]]
+# A wave's works and the query for each; each query's answer to come, and once come.
+Queries = dict[Work, str | None]
+Asked = tuple[Queries, dict[str, "Future[list[Hit] | ServiceUnavailable]"]]
+Answers = dict[str, "list[Hit] | ServiceUnavailable"]
 WAVE_SECONDS = 3.0  # a wave is what PubMed searches in about this long at its rate
 _DATA = re.compile(r"\bzenodo\b|\bfigshare\b|\bdryad\b|10\.5281/|\[data set\]|\[dataset\]", re.I)
 
@@ -94,11 +96,10 @@ class Searcher:
             # pause the rate limit makes before the next call anyway.
             read: list[Future[list[Future[None]]]] = []
             for wave in waves(in_waves, pubmed.caller.pacer.per_second):
-                asked = self._ask(wave, asking)
-                for answer in asked[1].values():
-                    answer.result()
-                summarised = self._summaries(wave, asked)
-                read.append(asking.submit(self._after, wave, asked, summarised, later, plans))
+                queries, pending = self._ask(wave, asking)
+                answers = {query: answer.result() for query, answer in pending.items()}
+                found = self._summaries(wave, queries, answers)
+                read.append(asking.submit(self._after, wave, queries, answers, found, later, plans))
             for summaries in read:
                 futures += summaries.result()
             for future in futures:
@@ -124,15 +125,12 @@ class Searcher:
 
         return queries, {q: pool.submit(ask, q) for q in dict.fromkeys(queries.values()) if q}
 
-    def _summaries(self, wave: list[Work], asked: Asked) -> dict[str, list[Record]]:
+    def _summaries(
+        self, wave: list[Work], queries: Queries, answers: Answers
+    ) -> dict[str, list[Record]]:
         """A wave's searches answered: their PMIDs read in one batch (ESummary), the
         records found for each query."""
-        queries, pending = asked
-        hits: dict[str, list[Hit]] = {}
-        for asked_for, future in pending.items():
-            answer = future.result()
-            if not isinstance(answer, ServiceUnavailable):
-                hits[asked_for] = answer
+        hits = {q: a for q, a in answers.items() if not isinstance(a, ServiceUnavailable)}
         try:
             return self._resolver.records(self._resolver.pubmed, hits)
         except PartlyOffline as partial:  # offline: the works whose PMIDs are not cached
@@ -148,15 +146,14 @@ class Searcher:
     def _after(
         self,
         wave: list[Work],
-        asked: Asked,
+        queries: Queries,
+        answers: Answers,
         found: dict[str, list[Record]],
         later: ThreadPoolExecutor,
         plans: dict[Work, list[Service]],
     ) -> list[Future[None]]:
         """A wave's records read: each work settled or sent on to the next services of
         its plan."""
-        queries, pending = asked
-        answers = {q: future.result() for q, future in pending.items()}
         sent_on = []
         for work in wave:
             query = queries[work]
