@@ -12,6 +12,7 @@ from citecheck.check import NOT_INDEXED_REASONS, check_paths
 from citecheck.match import is_settled
 from citecheck.model import Field, Lookup, Reference, Source, Status
 from citecheck.resolve import Resolver
+from citecheck.resolve.backlog import Backlog
 from citecheck.resolve.query import identifiable, pubmed_term, title_runs
 from citecheck.resolve.works import work_key
 from citecheck.settings import Settings, from_environment
@@ -322,3 +323,53 @@ def test_a_short_parsed_title_with_authors_and_year_is_identifiable() -> None:
     assert not identifiable(dataclasses.replace(short, year=None))
     # "WL meet VC": one word a search can use
     assert not identifiable(dataclasses.replace(short, title="WL meet VC"))
+
+
+FAVA = Reference(
+    index=9,
+    raw="Fava G, Albrecht J. Ketamine for chronic pain: a systematic review. Pain Med. "
+    "2019;20(4):123-130.",
+    authors=("Fava G", "Albrecht J"),
+    title="Ketamine for chronic pain: a systematic review",
+    journal="Pain Med",
+    year=2019,
+    volume="20",
+    issue="4",
+    pages="123-130",
+)
+
+
+# Berman's paper miscited where ECitMatch finds nothing (the fakes hold a look-alike at
+# 57(3):227, as the real Archives might).
+BERMAN_ELSEWHERE = dataclasses.replace(
+    BERMAN_CITED, raw=BERMAN_CITED.raw.replace("57(3)", "58(3)"), volume="58"
+)
+
+
+def test_crossref_searches_ahead_what_pubmed_will_likely_not_find(
+    services: FakeServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ECitMatch matched neither the miscited Berman nor the fabricated citation: Crossref,
+    # idle, searches them while PubMed searches the others.
+    monkeypatch.setattr("citecheck.resolve.search.WAVE_SECONDS", 0.5)  # waves of 2 at 3/s
+    found, cited = cited_without_ids(services, 6)
+    others = [i for i, work in enumerate(found) if "depressed" not in work.title][:4]
+    works, references = [found[i] for i in others], [cited[i] for i in others]
+    lookups = resolve(*references, BERMAN_ELSEWHERE, FAVA)
+    for work, lookup in zip(works, lookups[:4], strict=True):
+        assert work.pmid in {r.pmid for r in lookup.records}
+    assert "10.1016/s0006-3223(99)00230-9" in {r.doi for r in lookups[4].records}
+    searched = [c.params["query.bibliographic"] for c in services.calls_to("crossref", "works")]
+    assert searched == [FAVA.raw, BERMAN_ELSEWHERE.raw]  # from the back; none of PubMed's finds
+    terms = [c.params["term"] for c in services.calls_to("pubmed", "esearch")]
+    assert len(terms) == 5 and not any("depressed[ti]" in t for t in terms)  # Berman spared
+    last_search = services.calls_to("pubmed", "esearch")[-1].at
+    assert all(c.at < last_search for c in services.calls_to("crossref"))
+
+    # Run again on the same cache: Berman's answer is Crossref's alone, and is used as such,
+    # first thing (not left to Crossref's idle turns, which PubMed might beat to it).
+    services.reset()
+    monkeypatch.setattr(Backlog, "take_last", lambda *_: None)
+    again = resolve(*references, BERMAN_ELSEWHERE, FAVA)
+    assert services.total_calls() == 0
+    assert [set(lookup.records) for lookup in again] == [set(lookup.records) for lookup in lookups]

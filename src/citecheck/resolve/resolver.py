@@ -159,6 +159,10 @@ class Resolver:
         )
         return hits_from_json(answer)
 
+    def remembers(self, service: Service, query: str) -> bool:
+        """Whether the answer to this search is remembered (asking costs no call)."""
+        return self._store.has(service.name, "search", query)
+
     def records(self, service: Service, hits: dict[str, list[Hit]]) -> dict[str, list[Record]]:
         """Hits as records: the identifiers among them identified in one batch (offline,
         PartlyOffline for the keys whose identifiers are not all cached)."""
@@ -294,6 +298,8 @@ class Resolver:
             for work, _ in lines:
                 work.failed(failure)
         found = [(w, str(p)) for w, line in lines for p in matched.get(line, [])]
+        for work in {w for w, line in lines if line in matched} - {w for w, _ in found}:
+            work.unmatched = True
         self._ask(self.pubmed, "pmid", pmids + found, named)
 
 

@@ -49,6 +49,10 @@ class AnswerStore:
                 self._memory[key] = value
         return value
 
+    def has(self, service: str, kind: str, query: str) -> bool:
+        """Whether the answer is remembered (asking for it would cost no call)."""
+        return self._remembered((service, kind, query)) is not None
+
     def answers(
         self, service: str, kind: str, queries: Sequence[str], fetch: FetchMany
     ) -> dict[str, Any]:

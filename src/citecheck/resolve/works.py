@@ -64,6 +64,9 @@ class Work:
     records: list[Record] = field(default_factory=list)
     failures: dict[str, Failure] = field(default_factory=dict)
     judged: int = -1  # how many records it had when last found not settled
+    # ECitMatch had its journal, year, volume and first page and matched no PMID: a sign
+    # that PubMed's search will not find it either (fabricated, or miscited).
+    unmatched: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
