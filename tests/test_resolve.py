@@ -6,10 +6,13 @@ import dataclasses
 import time
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from citecheck.match import is_settled
 from citecheck.model import Field, Reference, Source
 from citecheck.resolve import Resolver, ServiceUnavailable
+from citecheck.resolve.crossref import CrossrefService
+from citecheck.resolve.http import Caller, Pacer
 from citecheck.settings import Settings, from_environment
 from fakes import FakeServices
 from samples import BERMAN_CITED
@@ -248,3 +251,30 @@ def test_an_identifier_that_could_not_be_asked_about_is_not_unresolved(
     [lookup] = Resolver(settings(retries=0)).resolve_all([reference], settled=is_settled)
     assert lookup.unresolved == ()
     assert "pubmed" in {f.service for f in lookup.failures}
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "found"),
+    [
+        ("Resource not found.", "text/plain", True),  # Crossref's own: no such DOI
+        ("<html><body><h1>404 Not Found</h1>nginx</body></html>", "text/html", False),
+    ],
+)
+def test_only_crossrefs_own_404_says_no_such_doi(
+    httpserver: HTTPServer, body: str, content_type: str, found: bool
+) -> None:
+    # A DOI with a comma is asked alone, at /works/{doi}, where Crossref answers an unknown
+    # DOI with a 404; a wrong base URL's 404 must not read as that.
+    doi = "10.1000/a,b"
+    httpserver.expect_request("/works/10.1000/a,b").respond_with_data(
+        body, status=404, content_type=content_type
+    )
+    service = CrossrefService(
+        settings(crossref_url=httpserver.url_for("")),
+        Caller("crossref", Pacer(100.0), retries=0, backoff=0.01, max_retry_after=1.0),
+    )
+    if found:
+        assert service.identify("doi", [doi]) == {doi: []}
+    else:
+        with pytest.raises(ServiceUnavailable, match="HTTP 404"):
+            service.identify("doi", [doi])

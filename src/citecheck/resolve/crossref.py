@@ -72,12 +72,12 @@ class CrossrefClient:
 
     def _ask(self, path: str, params: dict[str, str], decode: Callable[[bytes], T]) -> T | None:
         """One paced, retried call, its answer decoded and validated by `decode`; None when
-        Crossref says "no such DOI" (404)."""
+        Crossref says "no such DOI" (its 404)."""
 
         def attempt() -> T | None:
             reply = self._transport.get(path, params)
             self._obey_headers(reply)
-            if reply.status == 404:
+            if reply.status == 404 and _no_such_work(reply.body):
                 return None
             refuse_unless_ok(reply, SERVICE)
             try:
@@ -140,6 +140,13 @@ class CrossrefClient:
         if records is None:
             raise ServiceUnavailable(SERVICE, "HTTP 404 for a search")
         return records
+
+
+def _no_such_work(body: bytes) -> bool:
+    """Whether a 404 is Crossref's own "Resource not found." (SERVICES.md section 2), not a
+    404 from something else at a wrong CITECHECK_CROSSREF_URL, which must not turn every
+    DOI into "no such DOI" (it is refused, and the references unverified)."""
+    return len(body) < 200 and b"resource not found" in body.lower()
 
 
 def decode_items(body: bytes) -> list[dict[str, Any]]:
