@@ -12,7 +12,8 @@ writing JSON and HTML reports, and prints:
 
 - wall time, and the rate-limit floor: the calls each service got divided by the rate it
   allows (Crossref 3/s, PubMed 3/s without an API key, DataCite 1,000 per 5 minutes), the
-  largest of them; and the ratio of the two;
+  largest of them; and the ratio of the two; calls the fakes refused (429) for breaking a
+  limit;
 - peak memory: the largest sum of the resident memory of citecheck and its reading
   processes, sampled every 0.2 s (psutil);
 - calls per reference per service, verdicts as the generator intended;
@@ -127,6 +128,21 @@ def run(
     }
 
 
+def per_minute(requests: list[Any]) -> dict[str, list[int]]:
+    """Each service's calls in each minute of the run (a slow stretch shows as a dip below
+    the rate's 171 a minute; the last minute is partial)."""
+    if not requests:
+        return {}
+    start = min(call.at for call in requests)
+    counts: dict[str, Counter[int]] = {}
+    for call in requests:
+        counts.setdefault(call.service, Counter())[int((call.at - start) // 60)] += 1
+    return {
+        service: [minutes[m] for m in range(max(minutes) + 1)]
+        for service, minutes in sorted(counts.items())
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=10_000)
@@ -139,7 +155,7 @@ def main() -> None:
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server, fake = start_fakes()
-    fake.enforce_limits(latency=args.latency)
+    limits = fake.enforce_limits(latency=args.latency)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder, cache, out = Path(tmp) / "site", Path(tmp) / "cache", Path(tmp) / "out"
@@ -173,8 +189,11 @@ def main() -> None:
                 )
                 print(f"  reports left behind: {sorted(p.name for p in out.iterdir())}")
             fake.reset()
+            limits.violations.clear()
             result = run(folder, out, env, args.jobs, None)
             calls = {s: fake.total_calls(s) for s in ALLOWED}
+            refused = dict(limits.violations)
+            minutes = per_minute(fake.requests)
             again = [
                 c
                 for c in fake.requests
@@ -200,6 +219,9 @@ def main() -> None:
     print(f"\n{'resumed run' if first_calls else 'run'}: exit code {result['code']}")
     print(f"  summary line: {result['stderr'].splitlines()[-1:]}")
     print(f"  calls: {calls} = {sum(calls.values()) / references:.3f} per reference")
+    print(f"  calls refused for breaking a limit: {refused or 0}")
+    for service, counts in minutes.items():
+        print(f"  {service} calls in each minute: {' '.join(map(str, counts))}")
     if first_calls:
         print(f"  calls that repeat one of the interrupted run's: {len(again)}")
     print(f"  wall {result['wall']:.0f} s; rate-limit floor {floor:.0f} s", end="")
