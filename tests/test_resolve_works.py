@@ -182,22 +182,25 @@ def test_one_work_in_many_styles_is_searched_once(services: FakeServices) -> Non
     assert not services.calls_to("crossref")  # PubMed identified it: Crossref not asked
 
 
+# A fabricated citation (ECitMatch finds nothing at its journal, volume and page).
+FAVA = Reference(
+    index=9,
+    raw="Fava G, Albrecht J. Ketamine for chronic pain: a systematic review. Pain Med. "
+    "2019;20(4):123-130.",
+    authors=("Fava G", "Albrecht J"),
+    title="Ketamine for chronic pain: a systematic review",
+    journal="Pain Med",
+    year=2019,
+    volume="20",
+    issue="4",
+    pages="123-130",
+)
+
+
 def test_a_fabricated_citation_copied_on_many_pages_is_searched_once(
     services: FakeServices,
 ) -> None:
-    fabricated = Reference(
-        index=1,
-        raw="Fava G, Albrecht J. Ketamine for chronic pain: a systematic review. Pain Med. "
-        "2019;20(4):123-130.",
-        authors=("Fava G", "Albrecht J"),
-        title="Ketamine for chronic pain: a systematic review",
-        journal="Pain Med",
-        year=2019,
-        volume="20",
-        issue="4",
-        pages="123-130",
-    )
-    pages = [dataclasses.replace(fabricated, index=i) for i in range(1, 9)]
+    pages = [dataclasses.replace(FAVA, index=i) for i in range(1, 9)]
     lookups = resolve(*pages)
     assert len({lookup.records for lookup in lookups}) == 1
     assert len(services.calls_to("pubmed", "esearch")) == 1
@@ -323,20 +326,6 @@ def test_a_short_parsed_title_with_authors_and_year_is_identifiable() -> None:
     assert not identifiable(dataclasses.replace(short, year=None))
     # "WL meet VC": one word a search can use
     assert not identifiable(dataclasses.replace(short, title="WL meet VC"))
-
-
-FAVA = Reference(
-    index=9,
-    raw="Fava G, Albrecht J. Ketamine for chronic pain: a systematic review. Pain Med. "
-    "2019;20(4):123-130.",
-    authors=("Fava G", "Albrecht J"),
-    title="Ketamine for chronic pain: a systematic review",
-    journal="Pain Med",
-    year=2019,
-    volume="20",
-    issue="4",
-    pages="123-130",
-)
 
 
 # Berman's paper miscited where ECitMatch finds nothing (the fakes hold a look-alike at
