@@ -96,17 +96,16 @@ class Searcher:
         later = ThreadPoolExecutor(max_workers=self._workers)
         asking = ThreadPoolExecutor(max_workers=self._workers)
         futures: list[Future[None]] = [
-            self._send_on(later, w, plans[w]) for w in works if w not in in_waves
+            self._send_on(later, w, plans[w]) for w in works if plans[w][0] is not pubmed
         ]
-        # A work whose Crossref answer is remembered and PubMed's is not (Crossref took it
-        # ahead of PubMed last time) is taken the same way now: at no cost, where asking
-        # PubMed would be a call (a warm or resumed run must not ask again).
-        remembered = {w for w in in_waves if self._remembered(crossref, w)}
         self._ahead = {
             w for w in in_waves if crossref in plans[w] and not self._remembered(pubmed, w)
         }
-        first = [w for w in in_waves if w in remembered and w in self._ahead]
-        for_pubmed = [w for w in first if not self._take_ahead(w, plans)]
+        # A work whose Crossref answer is remembered and PubMed's is not (Crossref took it
+        # ahead of PubMed last time) is taken the same way now: at no cost, where asking
+        # PubMed would be a call (a warm or resumed run must not ask again).
+        first = {w for w in in_waves if w in self._ahead and self._remembered(crossref, w)}
+        for_pubmed = [w for w in in_waves if w in first and not self._take_ahead(w, plans)]
         for_pubmed += [w for w in in_waves if w not in first]
         size = wave_size(pubmed.caller.pacer.per_second)
         backlog = Backlog(for_pubmed, reserved=size)
@@ -139,7 +138,9 @@ class Searcher:
     def _remembered(self, service: Service, work: Work) -> bool:
         """Whether `service`'s answer to its search for the work is remembered."""
         query = service.query(work.reference)
-        return bool(query) and self._resolver.remembers(service, query or "")
+        if not query:
+            return False
+        return self._resolver.remembers(service, query)
 
     def _crossref_when_idle(self, backlog: Backlog, plans: dict[Work, list[Service]]) -> None:
         """While PubMed works through its backlog, Crossref takes works from it whenever
@@ -249,13 +250,12 @@ class Searcher:
         takes from PubMed's backlog only when nothing is on its way to it)."""
         with self._lock:
             self._sent_on += 1
-        return pool.submit(self._steps, work, services, True)
+        return pool.submit(self._steps, work, services)
 
-    def _steps(self, work: Work, services: list[Service], counted: bool = False) -> None:
-        """Search `work` at each service in turn until it is settled."""
-        if counted:
-            with self._lock:
-                self._sent_on -= 1
+    def _steps(self, work: Work, services: list[Service]) -> None:
+        """Search `work` at each service in turn until it is settled (sent by _send_on)."""
+        with self._lock:
+            self._sent_on -= 1
         for service in services:
             if self._search(work, service) and self._settled(work):
                 break
